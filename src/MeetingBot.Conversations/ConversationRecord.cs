@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MeetingBot.Dialogs.Engine;
+using MeetingBot.Storage;
+
+namespace MeetingBot.Conversations;
+
+/// <summary>
+/// The stored state of one conversation: the self-check answers plus what a retried or duplicated
+/// delivery needs. One document per conversation, read and written once per turn.
+/// </summary>
+public sealed class ConversationRecord
+{
+    public const string Kind = "conversation";
+
+    /// <summary>How many recent activity ids are remembered to recognise a duplicate delivery.</summary>
+    public const int RememberedActivities = 32;
+
+    public required string ChannelId { get; init; }
+
+    public required string ConversationId { get; init; }
+
+    public required string UserId { get; set; }
+
+    public DialogState Dialog { get; init; } = new();
+
+    /// <summary>Ids of the latest activities processed, newest last.</summary>
+    public List<string> RecentActivityIds { get; init; } = [];
+
+    /// <summary>The replies of the latest activity, sent again when that activity is delivered again.</summary>
+    public List<BotReply> LastReplies { get; set; } = [];
+
+    /// <summary>How many draft versions have been kept.</summary>
+    public int DraftVersions { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static ConversationRecord FromJson(JsonElement body) => body.Deserialize(ConversationJsonContext.Default.ConversationRecord)!;
+
+    public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, ConversationJsonContext.Default.ConversationRecord);
+}
+
+/// <summary>A rendering of the draft, kept as a version beside the conversation.</summary>
+public sealed record DraftVersion(int Version, DateTimeOffset RenderedAt, bool Submitted, string Text)
+{
+    public const string Kind = "draft";
+
+    public static string IdOf(int version) => $"draft-{version:D6}";
+
+    public static DraftVersion FromJson(JsonElement body) => body.Deserialize(ConversationJsonContext.Default.DraftVersion)!;
+
+    public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, ConversationJsonContext.Default.DraftVersion);
+}
+
+/// <summary>
+/// Where a conversation's documents live. Channel conversation ids are long and contain characters
+/// that stores reject in ids ('/', '?', '#', ';'), so the partition key is a hash of channel and
+/// conversation; the ids themselves are kept inside the document.
+/// </summary>
+public static class ConversationKeys
+{
+    public const string StateId = "state";
+
+    public static string Partition(string channelId, string conversationId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + conversationId));
+        return "conv-" + Convert.ToHexStringLower(hash.AsSpan(0, 20));
+    }
+
+    public static DocumentKey State(string channelId, string conversationId) => new(Partition(channelId, conversationId), StateId);
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ConversationRecord))]
+[JsonSerializable(typeof(DraftVersion))]
+internal sealed partial class ConversationJsonContext : JsonSerializerContext;

@@ -1,0 +1,38 @@
+namespace MeetingBot.Dialogs.Bank;
+
+/// <summary>The keys messages.yaml must define, no more and no fewer.</summary>
+public static class MessageKeys
+{
+    public const string ChoiceHint = "choice_hint";
+    public const string MultiHint = "multi_hint";
+    public const string NumberHint = "number_hint";
+    public const string TextHint = "text_hint";
+    public const string NotUnderstood = "not_understood";
+    public const string TooLong = "too_long";
+    public const string TooFew = "too_few";
+    public const string Skipped = "skipped";
+    public const string CannotSkip = "cannot_skip";
+    public const string BackAtStart = "back_at_start";
+    public const string EditUnknown = "edit_unknown";
+    public const string EditStarted = "edit_started";
+    public const string RestartConfirm = "restart_confirm";
+    public const string RestartDone = "restart_done";
+    public const string RestartCancelled = "restart_cancelled";
+    public const string ConfirmExpected = "confirm_expected";
+    public const string SubmitNotReady = "submit_not_ready";
+    public const string AcceptedGap = "accepted_gap";
+    public const string WelcomeBack = "welcome_back";
+    public const string NoSuggestions = "no_suggestions";
+    public const string CurrentAnswer = "current_answer";
+    public const string AlreadySubmitted = "already_submitted";
+    public const string UnsupportedInput = "unsupported_input";
+    public const string NoneNotAllowed = "none_not_allowed";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ChoiceHint, MultiHint, NumberHint, TextHint, NotUnderstood, TooLong, TooFew, Skipped, CannotSkip,
+        BackAtStart, EditUnknown, EditStarted, RestartConfirm, RestartDone, RestartCancelled, ConfirmExpected,
+        SubmitNotReady, AcceptedGap, WelcomeBack, NoSuggestions, CurrentAnswer, AlreadySubmitted,
+        UnsupportedInput, NoneNotAllowed,
+    };
+}

@@ -1,0 +1,150 @@
+using System.Collections.Frozen;
+
+namespace MeetingBot.Dialogs.Bank;
+
+/// <summary>
+/// Everything dialogs/ holds, loaded and cross-checked: the self-check's sections and steps, the
+/// command words, the short messages and the answer validators.
+/// </summary>
+public sealed class QuestionBank
+{
+    public QuestionBank(
+        string id,
+        IReadOnlyList<Section> sections,
+        CommandWords commands,
+        FrozenDictionary<string, string> messages,
+        FrozenDictionary<string, AnswerValidator> validators)
+    {
+        Id = id;
+        Sections = sections;
+        Commands = commands;
+        Messages = messages;
+        Validators = validators;
+        Steps = sections.SelectMany(s => s.Steps).ToArray();
+        StepsById = Steps.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+    }
+
+    public string Id { get; }
+
+    public IReadOnlyList<Section> Sections { get; }
+
+    public CommandWords Commands { get; }
+
+    /// <summary>Short user-facing messages by key (see <see cref="MessageKeys"/>).</summary>
+    public FrozenDictionary<string, string> Messages { get; }
+
+    public FrozenDictionary<string, AnswerValidator> Validators { get; }
+
+    /// <summary>All steps in conversation order.</summary>
+    public IReadOnlyList<Step> Steps { get; }
+
+    public FrozenDictionary<string, Step> StepsById { get; }
+
+    public Section SectionOf(Step step) => Sections.First(s => s.Id == step.SectionId);
+
+    /// <summary>Finds a section by its title, alias or id, as typed after the edit command.</summary>
+    public Section? FindSection(string name)
+    {
+        var wanted = name.Trim();
+        return Sections.FirstOrDefault(s =>
+            s.Title == wanted || s.Id.Equals(wanted, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(wanted));
+    }
+
+    public Step? StepWithRole(string role) => Steps.FirstOrDefault(s => s.Role == role);
+
+    public string Message(string key) => Messages[key];
+}
+
+/// <summary>A part of the self-check, and the unit that the edit command re-opens.</summary>
+public sealed record Section(string Id, string Title, IReadOnlyList<string> Aliases, string? Aspect, IReadOnlyList<Step> Steps);
+
+public enum StepKind
+{
+    Text,
+    Number,
+    Choice,
+    Multi,
+    Review,
+}
+
+/// <summary>One question of the bank. Which fields matter depends on <see cref="Kind"/>.</summary>
+public sealed record Step
+{
+    public required string Id { get; init; }
+
+    public required string SectionId { get; init; }
+
+    public required StepKind Kind { get; init; }
+
+    public required string Prompt { get; init; }
+
+    public required int Line { get; init; }
+
+    public string? Role { get; init; }
+
+    /// <summary>For measures and commitments: the aspect they answer.</summary>
+    public string? Aspect { get; init; }
+
+    public Condition? When { get; init; }
+
+    public bool Optional { get; init; }
+
+    public string? Gap { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public string? Hint { get; init; }
+
+    public string? Validate { get; init; }
+
+    public string? RetryPrompt { get; init; }
+
+    public string? Unit { get; init; }
+
+    public int Min { get; init; } = 1;
+
+    public IReadOnlyList<ChoiceOption> Options { get; init; } = [];
+
+    public OtherOption? Other { get; init; }
+
+    public IReadOnlyList<string> SuggestFrom { get; init; } = [];
+
+    /// <summary>The multi step whose chosen options this step repeats for.</summary>
+    public string? ForEach { get; init; }
+
+    /// <summary>A step the cadre may leave open: marked optional, or checked by a validator (the gap is then marked).</summary>
+    public bool Skippable => Optional || Validate is not null;
+
+    public ChoiceOption? FindOption(string id) => Options.FirstOrDefault(o => o.Id == id);
+}
+
+/// <summary>A choice offered by a choice or multi step, with the draft wording it stands for.</summary>
+public sealed record ChoiceOption
+{
+    public required string Id { get; init; }
+
+    public required string Label { get; init; }
+
+    public string? Statement { get; init; }
+
+    public string? Detail { get; init; }
+
+    public string? Heading { get; init; }
+
+    public string? Text { get; init; }
+
+    public IReadOnlyList<string> Suggests { get; init; } = [];
+}
+
+/// <summary>The "other" choice of a multi step: the cadre's own wording, asked by <see cref="Prompt"/>.</summary>
+public sealed record OtherOption(string Label, string Prompt)
+{
+    /// <summary>The id stored in answers when the other choice is selected.</summary>
+    public const string Id = "other";
+}
+
+/// <summary>A named answer check: the answer passes when any pattern matches.</summary>
+public sealed record AnswerValidator(string Name, string Description, IReadOnlyList<System.Text.RegularExpressions.Regex> Patterns)
+{
+    public bool Accepts(string answer) => Patterns.Any(p => p.IsMatch(answer));
+}

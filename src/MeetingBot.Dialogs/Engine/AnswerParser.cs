@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MeetingBot.Dialogs.Engine;
+
+/// <summary>
+/// Reads what the cadre typed for a choice or number question: an option's text, its number, or
+/// several numbers separated by spaces, commas or 、 ("1 3 5", "1,3", "1、3").
+/// </summary>
+public static partial class AnswerParser
+{
+    /// <summary>The options selected, in the order offered; null when any part is not recognised.</summary>
+    public static IReadOnlyList<NumberedOption>? ParseSelection(string text, IReadOnlyList<NumberedOption> options)
+    {
+        var normalized = Normalize(text);
+        var whole = options.FirstOrDefault(o => o.Label == normalized);
+        if (whole is not null)
+        {
+            return [whole];
+        }
+
+        var selected = new List<NumberedOption>();
+        foreach (var token in Separators().Split(normalized).Where(t => t.Length > 0))
+        {
+            var option = int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? options.FirstOrDefault(o => o.Number == number)
+                : options.FirstOrDefault(o => o.Label == token);
+            if (option is null)
+            {
+                return null;
+            }
+
+            selected.Add(option);
+        }
+
+        return selected.Count == 0 ? null : selected.Distinct().OrderBy(o => o.Number).ToArray();
+    }
+
+    /// <summary>A whole number ≥ 0, optionally followed by its unit ("12", "12条", "１２ 人次").</summary>
+    public static int? ParseNumber(string text, string? unit)
+    {
+        var normalized = Normalize(text);
+        if (unit is not null && normalized.EndsWith(unit, StringComparison.Ordinal))
+        {
+            normalized = normalized[..^unit.Length].TrimEnd();
+        }
+
+        return int.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    /// <summary>Trims and folds full-width digits and spaces, which Chinese input methods often produce.</summary>
+    private static string Normalize(string text)
+    {
+        var chars = text.Trim().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                >= '０' and <= '９' => (char)('0' + (chars[i] - '０')),
+                '　' => ' ',
+                _ => chars[i],
+            };
+        }
+
+        return new string(chars).Trim();
+    }
+
+    [GeneratedRegex(@"[\s,，、;；]+")]
+    private static partial Regex Separators();
+}

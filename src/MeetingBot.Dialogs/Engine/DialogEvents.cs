@@ -1,0 +1,56 @@
+using MeetingBot.Dialogs.Bank;
+
+namespace MeetingBot.Dialogs.Engine;
+
+/// <summary>What a turn of the engine asks the conversation to show, in order. Rendering is not the engine's job.</summary>
+public abstract record DialogEvent;
+
+/// <summary>A short message from messages.yaml; <see cref="Values"/> fill its placeholders.</summary>
+public sealed record MessageEvent(string Key, IReadOnlyDictionary<string, object?> Values) : DialogEvent
+{
+    public MessageEvent(string key)
+        : this(key, new Dictionary<string, object?>())
+    {
+    }
+}
+
+/// <summary>Ask a question. <see cref="Retry"/>: its answer failed the validator once; use the retry prompt.</summary>
+public sealed record AskEvent(Question Question) : DialogEvent;
+
+/// <summary>First contact: introduce the bot before the first question.</summary>
+public sealed record WelcomeEvent : DialogEvent;
+
+public sealed record HelpEvent : DialogEvent;
+
+public sealed record ProgressEvent(Progress Progress) : DialogEvent;
+
+/// <summary>Show the draft as it stands (查看草稿).</summary>
+public sealed record DraftEvent : DialogEvent;
+
+/// <summary>The review step: show the draft, its gaps and how to submit or edit.</summary>
+public sealed record ReviewEvent(string Prompt) : DialogEvent;
+
+/// <summary>The cadre submitted the draft.</summary>
+public sealed record SubmittedEvent : DialogEvent;
+
+/// <summary>A question ready to show: prompt, numbered options, how to answer, and the answer it already has.</summary>
+public sealed record Question(
+    QuestionInstance Instance,
+    string Prompt,
+    IReadOnlyList<NumberedOption> Options,
+    string Hint,
+    string? CurrentAnswer,
+    bool Retry,
+    string SectionTitle,
+    int SectionNumber,
+    int SectionCount);
+
+/// <summary>An option as offered: the number the cadre may type, and whether it is suggested (★).</summary>
+public sealed record NumberedOption(int Number, string Id, string Label, bool Suggested);
+
+public sealed record Progress(IReadOnlyList<SectionProgress> Sections, int Answered, int Total);
+
+public sealed record SectionProgress(string Title, int Answered, int Total, bool Current)
+{
+    public bool Done => Total > 0 && Answered == Total;
+}

@@ -1,0 +1,192 @@
+using MeetingBot.Dialogs.Bank;
+
+namespace MeetingBot.Dialogs.Loading;
+
+/// <summary>Cross-reference checks that need the whole bank: ids, references, roles and kinds.</summary>
+internal static class QuestionBankChecks
+{
+    private static readonly HashSet<string> Roles =
+    [
+        "meeting_kind", "name", "unit", "post", "areas", "opinions", "talks", "studied", "findings",
+        "problems", "examples", "causes", "measures", "commitment", "review",
+    ];
+
+    private static readonly string[] MeetingKinds = ["annual", "inspection", "organizational", "special"];
+
+    public static void Run(QuestionBank bank, string file, List<string> problems)
+    {
+        void Problem(Step step, string message) => problems.Add($"{file}:{step.Line}: step '{step.Id}': {message}");
+
+        foreach (var duplicate in bank.Sections.GroupBy(s => s.Id).Where(g => g.Count() > 1))
+        {
+            problems.Add($"{file}: section id '{duplicate.Key}' is used more than once");
+        }
+
+        var seen = new Dictionary<string, Step>(StringComparer.Ordinal);
+        foreach (var step in bank.Steps)
+        {
+            if (!seen.TryAdd(step.Id, step))
+            {
+                Problem(step, "the id is used more than once");
+            }
+
+            CheckShape(bank, step, Problem);
+            CheckReferences(bank, step, seen, Problem);
+        }
+
+        var aspects = bank.Sections.Where(s => s.Aspect is not null).Select(s => s.Aspect!).ToHashSet();
+        foreach (var step in bank.Steps)
+        {
+            CheckRole(bank, step, aspects, Problem);
+        }
+
+        var reviews = bank.Steps.Where(s => s.Kind == StepKind.Review).ToArray();
+        if (reviews.Length != 1 || bank.Steps[^1].Kind != StepKind.Review)
+        {
+            problems.Add($"{file}: the last step, and only it, must be of kind review");
+        }
+    }
+
+    private static void CheckShape(QuestionBank bank, Step step, Action<Step, string> problem)
+    {
+        var hasChoices = step.Kind is StepKind.Choice or StepKind.Multi;
+        if (hasChoices && step.Options.Count == 0)
+        {
+            problem(step, $"a {step.Kind.ToString().ToLowerInvariant()} step needs options");
+        }
+
+        if (!hasChoices && (step.Options.Count > 0 || step.Other is not null || step.SuggestFrom.Count > 0))
+        {
+            problem(step, "only choice and multi steps take options, other or suggest_from");
+        }
+
+        if (step.Kind == StepKind.Choice && step.Other is not null)
+        {
+            problem(step, "'other' belongs to multi steps");
+        }
+
+        foreach (var duplicate in step.Options.GroupBy(o => o.Id).Where(g => g.Count() > 1))
+        {
+            problem(step, $"option id '{duplicate.Key}' is used more than once");
+        }
+
+        foreach (var duplicate in step.Options.Select(o => o.Label).Append(step.Other?.Label).OfType<string>().GroupBy(l => l).Where(g => g.Count() > 1))
+        {
+            problem(step, $"option label '{duplicate.Key}' is used more than once");
+        }
+
+        if (step.Options.Any(o => o.Id == OtherOption.Id))
+        {
+            problem(step, $"option id '{OtherOption.Id}' is reserved for the 'other' choice");
+        }
+
+        if (step.Validate is not null && !bank.Validators.ContainsKey(step.Validate))
+        {
+            problem(step, $"validator '{step.Validate}' is not defined in {QuestionBankLoader.ValidatorsFile}");
+        }
+
+        if (step.Validate is not null && step.RetryPrompt is null)
+        {
+            problem(step, "a validated step needs a retry_prompt");
+        }
+
+        if (step.Validate is not null && step.Kind != StepKind.Text)
+        {
+            problem(step, "only text steps are validated");
+        }
+
+        if (step.Min > step.Options.Count + (step.Other is null ? 0 : 1) && hasChoices)
+        {
+            problem(step, "'min' is larger than the number of options");
+        }
+    }
+
+    private static void CheckReferences(QuestionBank bank, Step step, Dictionary<string, Step> earlier, Action<Step, string> problem)
+    {
+        if (step.ForEach is not null && (!earlier.TryGetValue(step.ForEach, out var source) || source.Kind != StepKind.Multi))
+        {
+            problem(step, $"for_each must name an earlier multi step, not '{step.ForEach}'");
+        }
+
+        foreach (var from in step.SuggestFrom)
+        {
+            if (!earlier.TryGetValue(from, out var suggesting) || suggesting.Kind != StepKind.Multi)
+            {
+                problem(step, $"suggest_from must name earlier multi steps, not '{from}'");
+                continue;
+            }
+
+            foreach (var missing in suggesting.Options.SelectMany(o => o.Suggests).Where(id => step.FindOption(id) is null).Distinct())
+            {
+                problem(suggesting, $"suggests '{missing}', which is not an option of step '{step.Id}'");
+            }
+        }
+
+        foreach (var condition in Flatten(step.When))
+        {
+            var (target, option) = condition switch
+            {
+                SelectedCondition s => (s.StepId, null),
+                EqualsCondition e => (e.StepId, e.OptionId),
+                _ => ((string?)null, (string?)null),
+            };
+            if (target is null)
+            {
+                continue;
+            }
+
+            if (!earlier.TryGetValue(target, out var referenced) || referenced == step)
+            {
+                problem(step, $"'when' must refer to an earlier step, not '{target}'");
+            }
+            else if (option is not null && referenced.FindOption(option) is null)
+            {
+                problem(step, $"'when' refers to option '{option}', which step '{target}' does not have");
+            }
+        }
+    }
+
+    private static void CheckRole(QuestionBank bank, Step step, HashSet<string> aspects, Action<Step, string> problem)
+    {
+        if (step.Role is null)
+        {
+            return;
+        }
+
+        if (!Roles.Contains(step.Role))
+        {
+            problem(step, $"unknown role '{step.Role}'");
+            return;
+        }
+
+        var section = bank.SectionOf(step);
+        switch (step.Role)
+        {
+            case "meeting_kind" when step.Kind != StepKind.Choice || MeetingKinds.Any(k => step.FindOption(k) is null):
+                problem(step, $"the meeting_kind step must be a choice with options {string.Join(", ", MeetingKinds)}");
+                break;
+            case "problems" when step.Kind != StepKind.Multi || section.Aspect is null:
+                problem(step, "a problems step must be a multi step in a section with an aspect");
+                break;
+            case "examples" when step.ForEach is null || bank.StepsById.GetValueOrDefault(step.ForEach)?.Role != "problems":
+                problem(step, "an examples step must repeat for_each a problems step");
+                break;
+            case "causes" when step.Kind != StepKind.Multi:
+                problem(step, "the causes step must be a multi step");
+                break;
+            case "measures" or "commitment" when step.Aspect is null || !aspects.Contains(step.Aspect):
+                problem(step, $"a {step.Role} step needs 'aspect' naming one of: {string.Join(", ", aspects)}");
+                break;
+            case "opinions" or "talks" when step.Kind != StepKind.Number:
+                problem(step, $"the {step.Role} step must be a number step");
+                break;
+        }
+    }
+
+    private static IEnumerable<Condition> Flatten(Condition? condition) => condition switch
+    {
+        null => [],
+        AnyCondition any => any.Conditions.SelectMany(Flatten),
+        _ => [condition],
+    };
+}

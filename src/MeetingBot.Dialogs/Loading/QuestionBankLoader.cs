@@ -1,0 +1,175 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using MeetingBot.Dialogs.Bank;
+using YamlDotNet.RepresentationModel;
+
+namespace MeetingBot.Dialogs.Loading;
+
+/// <summary>
+/// Loads dialogs/ into a <see cref="QuestionBank"/>, checking every file and every cross-reference.
+/// Any problem stops the load with a <see cref="ContentLoadException"/> listing them all.
+/// </summary>
+public static class QuestionBankLoader
+{
+    public const string SelfCheckFile = "self-check.yaml";
+    public const string CommandsFile = "commands.yaml";
+    public const string MessagesFile = "messages.yaml";
+    public const string ValidatorsFile = "validators.yaml";
+
+    public static QuestionBank Load(string directory, string selfCheckFile = SelfCheckFile)
+    {
+        var problems = new List<string>();
+        var validators = LoadValidators(directory, problems);
+        var messages = LoadMessages(directory, problems);
+        var commands = LoadCommands(directory, problems);
+        var (id, sections) = LoadSections(directory, selfCheckFile, problems);
+        if (problems.Count > 0)
+        {
+            throw new ContentLoadException(problems);
+        }
+
+        var bank = new QuestionBank(id, sections, commands, messages, validators);
+        QuestionBankChecks.Run(bank, selfCheckFile, problems);
+        return problems.Count > 0 ? throw new ContentLoadException(problems) : bank;
+    }
+
+    private static FrozenDictionary<string, AnswerValidator> LoadValidators(string directory, List<string> problems)
+    {
+        var result = new Dictionary<string, AnswerValidator>(StringComparer.Ordinal);
+        var root = YamlFile.Open(directory, ValidatorsFile, problems, out var file);
+        if (root is null)
+        {
+            return result.ToFrozenDictionary();
+        }
+
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var name = ((YamlScalarNode)keyNode).Value!;
+            if (value is not YamlMappingNode map)
+            {
+                file.Problem(value, $"validator '{name}' must be a mapping with description and any_of");
+                continue;
+            }
+
+            file.OnlyKeys(map, "description", "any_of");
+            var patterns = new List<Regex>();
+            foreach (var pattern in file.Strings(map, "any_of"))
+            {
+                try
+                {
+                    patterns.Add(new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)));
+                }
+                catch (ArgumentException e)
+                {
+                    file.Problem(map, $"validator '{name}': pattern '{pattern}' is not a valid regular expression: {e.Message}");
+                }
+            }
+
+            if (patterns.Count == 0)
+            {
+                file.Problem(map, $"validator '{name}' needs at least one pattern in any_of");
+            }
+
+            result[name] = new AnswerValidator(name, file.String(map, "description", required: true) ?? name, patterns);
+        }
+
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, string> LoadMessages(string directory, List<string> problems)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var root = YamlFile.Open(directory, MessagesFile, problems, out var file);
+        if (root is null)
+        {
+            return result.ToFrozenDictionary();
+        }
+
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value!;
+            if (!MessageKeys.All.Contains(key))
+            {
+                file.Problem(keyNode, $"unknown message key '{key}'");
+            }
+            else if (value is YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                result[key] = text;
+            }
+            else
+            {
+                file.Problem(value, $"message '{key}' must be a non-empty text");
+            }
+        }
+
+        foreach (var missing in MessageKeys.All.Where(k => !root.Children.ContainsKey(new YamlScalarNode(k))).Order())
+        {
+            file.Problem(root, $"message '{missing}' is missing");
+        }
+
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static CommandWords LoadCommands(string directory, List<string> problems)
+    {
+        var words = new Dictionary<Command, IReadOnlyList<string>>();
+        var root = YamlFile.Open(directory, CommandsFile, problems, out var file);
+        if (root is null)
+        {
+            return new CommandWords(words);
+        }
+
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value!;
+            if (!Enum.TryParse<Command>(key, ignoreCase: true, out var command) || key.Any(char.IsUpper))
+            {
+                file.Problem(keyNode, $"unknown command '{key}'");
+                continue;
+            }
+
+            var list = file.Strings(root, key).Where(w => w.Trim().Length > 0).Select(w => w.Trim()).ToArray();
+            if (list.Length == 0)
+            {
+                file.Problem(value, $"command '{key}' needs at least one word");
+            }
+
+            words[command] = list;
+        }
+
+        foreach (var missing in Enum.GetValues<Command>().Where(c => !words.ContainsKey(c)))
+        {
+            file.Problem(root, $"command '{missing.ToString().ToLowerInvariant()}' is missing");
+        }
+
+        var duplicates = words.SelectMany(w => w.Value).GroupBy(w => w, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1);
+        foreach (var duplicate in duplicates)
+        {
+            file.Problem(root, $"the word '{duplicate.Key}' triggers more than one command");
+        }
+
+        return new CommandWords(words);
+    }
+
+    private static (string Id, IReadOnlyList<Section> Sections) LoadSections(string directory, string name, List<string> problems)
+    {
+        var root = YamlFile.Open(directory, name, problems, out var file);
+        if (root is null)
+        {
+            return ("", []);
+        }
+
+        file.OnlyKeys(root, "id", "sections");
+        var id = file.String(root, "id", required: true) ?? "";
+        var sections = new List<Section>();
+        foreach (var map in file.Mappings(root, "sections", required: true))
+        {
+            file.OnlyKeys(map, "id", "title", "aliases", "aspect", "steps");
+            var sectionId = file.String(map, "id", required: true) ?? "";
+            var steps = file.Mappings(map, "steps", required: true).Select(s => StepReader.Read(file, s, sectionId)).ToArray();
+            sections.Add(new Section(sectionId, file.String(map, "title", required: true) ?? "", file.Strings(map, "aliases"), file.String(map, "aspect"), steps));
+        }
+
+        return (id, sections);
+    }
+}

@@ -1,0 +1,100 @@
+using MeetingBot.Dialogs.Bank;
+using YamlDotNet.RepresentationModel;
+
+namespace MeetingBot.Dialogs.Loading;
+
+/// <summary>Reads one step mapping of self-check.yaml: its fields, options and condition.</summary>
+internal static class StepReader
+{
+    private static readonly string[] StepKeys =
+    [
+        "id", "kind", "prompt", "role", "aspect", "when", "optional", "gap", "max_length", "hint", "validate",
+        "retry_prompt", "unit", "min", "options", "other", "suggest_from", "for_each",
+    ];
+
+    private static readonly string[] OptionKeys = ["id", "label", "statement", "detail", "heading", "text", "suggests"];
+
+    public static Step Read(YamlFile file, YamlMappingNode map, string sectionId)
+    {
+        file.OnlyKeys(map, StepKeys);
+        var kindText = file.String(map, "kind", required: true);
+        var kind = StepKind.Text;
+        if (kindText is not null && (!Enum.TryParse(kindText, ignoreCase: true, out kind) || kindText.Any(char.IsUpper)))
+        {
+            file.Problem(map, $"unknown kind '{kindText}' (allowed: text, number, choice, multi, review)");
+        }
+
+        var whenNode = YamlFile.Get(map, "when");
+        var otherNode = YamlFile.Get(map, "other") as YamlMappingNode;
+        return new Step
+        {
+            Id = file.String(map, "id", required: true) ?? "",
+            SectionId = sectionId,
+            Kind = kind,
+            Prompt = file.String(map, "prompt", required: true) ?? "",
+            Line = (int)map.Start.Line,
+            Role = file.String(map, "role"),
+            Aspect = file.String(map, "aspect"),
+            When = whenNode is null ? null : ReadCondition(file, whenNode),
+            Optional = file.Bool(map, "optional"),
+            Gap = file.String(map, "gap"),
+            MaxLength = file.Int(map, "max_length"),
+            Hint = file.String(map, "hint"),
+            Validate = file.String(map, "validate"),
+            RetryPrompt = file.String(map, "retry_prompt"),
+            Unit = file.String(map, "unit"),
+            Min = file.Int(map, "min") ?? 1,
+            Options = file.Mappings(map, "options").Select(o => ReadOption(file, o)).ToArray(),
+            Other = otherNode is null ? null : ReadOther(file, otherNode),
+            SuggestFrom = file.Strings(map, "suggest_from"),
+            ForEach = file.String(map, "for_each"),
+        };
+    }
+
+    private static ChoiceOption ReadOption(YamlFile file, YamlMappingNode map)
+    {
+        file.OnlyKeys(map, OptionKeys);
+        return new ChoiceOption
+        {
+            Id = file.String(map, "id", required: true) ?? "",
+            Label = file.String(map, "label", required: true) ?? "",
+            Statement = file.String(map, "statement"),
+            Detail = file.String(map, "detail"),
+            Heading = file.String(map, "heading"),
+            Text = file.String(map, "text"),
+            Suggests = file.Strings(map, "suggests"),
+        };
+    }
+
+    private static OtherOption ReadOther(YamlFile file, YamlMappingNode map)
+    {
+        file.OnlyKeys(map, "label", "prompt");
+        return new OtherOption(file.String(map, "label", required: true) ?? "", file.String(map, "prompt", required: true) ?? "");
+    }
+
+    private static Condition? ReadCondition(YamlFile file, YamlNode node)
+    {
+        if (node is not YamlMappingNode { Children.Count: 1 } map)
+        {
+            file.Problem(node, "'when' must be a mapping with exactly one condition");
+            return null;
+        }
+
+        var (keyNode, value) = map.Children.Single();
+        switch (((YamlScalarNode)keyNode).Value)
+        {
+            case "selected" when value is YamlScalarNode { Value: { } step }:
+                return new SelectedCondition(step);
+            case "equals" when value is YamlMappingNode equals:
+                file.OnlyKeys(equals, "step", "option");
+                return new EqualsCondition(file.String(equals, "step", required: true) ?? "", file.String(equals, "option", required: true) ?? "");
+            case "profile_missing" when value is YamlScalarNode { Value: "name" }:
+                return new ProfileMissingCondition("name");
+            case "any" when value is YamlSequenceNode list:
+                return new AnyCondition(list.Children.Select(c => ReadCondition(file, c)).OfType<Condition>().ToArray());
+            case var other:
+                file.Problem(keyNode, $"unknown or malformed condition '{other}' (allowed: selected, equals, profile_missing: name, any)");
+                return null;
+        }
+    }
+}

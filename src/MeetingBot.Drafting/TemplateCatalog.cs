@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Reflection;
+using Scriban;
+using Scriban.Runtime;
+
+namespace MeetingBot.Drafting;
+
+/// <summary>
+/// The Scriban templates of templates/, parsed once at start-up, and the renderer for them and for
+/// the short prompts of dialogs/. Rendering runs under Scriban's safe limits: no include, only
+/// public properties visible, bounded loops, recursion and output. Values put into a template are
+/// data: text such as "{{ x }}" inside an answer is written out as it is, never evaluated.
+/// </summary>
+public sealed class TemplateCatalog
+{
+    public const string Extension = ".scriban";
+
+    private readonly FrozenDictionary<string, Template> _templates;
+    private readonly ConcurrentDictionary<string, Template> _snippets = new(StringComparer.Ordinal);
+
+    private TemplateCatalog(FrozenDictionary<string, Template> templates) => _templates = templates;
+
+    public IEnumerable<string> Names => _templates.Keys;
+
+    /// <summary>Parses every template of the folder; a syntax error or a missing required template stops the load.</summary>
+    public static TemplateCatalog Load(string directory, IEnumerable<string> required)
+    {
+        var problems = new List<string>();
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*" + Extension) : [];
+        foreach (var path in files.Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            var template = Template.Parse(File.ReadAllText(path), Path.GetFileName(path));
+            if (template.HasErrors)
+            {
+                problems.AddRange(template.Messages.Select(m => $"{Path.GetFileName(path)}:{m.Span.Start.Line + 1}: {m.Message}"));
+            }
+
+            templates[name] = template;
+        }
+
+        problems.AddRange(required.Where(r => !templates.ContainsKey(r)).Select(r => $"{r}{Extension}: the template is missing from {directory}"));
+        return problems.Count > 0 ? throw new TemplateException(problems) : new TemplateCatalog(templates.ToFrozenDictionary());
+    }
+
+    /// <summary>Renders a named template with the model's public properties as snake_case variables.</summary>
+    public string Render(string name, object model)
+    {
+        var globals = new ScriptObject();
+        globals.Import(model, filter: null, renamer: StandardMemberRenamer.Default);
+        return Run(_templates[name], globals);
+    }
+
+    /// <summary>Renders a short text from dialogs/ (a prompt or message) with the given values.</summary>
+    public string RenderSnippet(string text, IReadOnlyDictionary<string, object?> values)
+    {
+        if (!text.Contains("{{", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var template = _snippets.GetOrAdd(text, Parse);
+        var globals = new ScriptObject();
+        foreach (var (key, value) in values)
+        {
+            globals[key] = value;
+        }
+
+        return Run(template, globals);
+    }
+
+    /// <summary>Checks that a text from dialogs/ parses; returns the parser's messages, empty when fine.</summary>
+    public static IReadOnlyList<string> CheckSnippet(string text)
+    {
+        var template = Template.Parse(text);
+        return template.HasErrors ? template.Messages.Select(m => m.Message).ToArray() : [];
+    }
+
+    private static Template Parse(string text)
+    {
+        var template = Template.Parse(text);
+        return template.HasErrors ? throw new TemplateException(template.Messages.Select(m => m.Message).ToArray()) : template;
+    }
+
+    private static string Run(Template template, ScriptObject globals)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = 2000,
+            RecursiveLimit = 20,
+            ObjectRecursionLimit = 10,
+            LimitToString = 200_000,
+            RegexTimeOut = TimeSpan.FromMilliseconds(200),
+            MemberRenamer = StandardMemberRenamer.Default,
+            MemberFilter = member => member is PropertyInfo,
+            TemplateLoader = null,
+        };
+        context.PushGlobal(globals);
+        return template.Render(context);
+    }
+}
+
+/// <summary>A template could not be parsed or is missing.</summary>
+public sealed class TemplateException(IReadOnlyList<string> problems)
+    : Exception("The templates have problems:" + Environment.NewLine + string.Join(Environment.NewLine, problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

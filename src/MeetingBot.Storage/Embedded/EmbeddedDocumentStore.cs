@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MeetingBot.Storage.Embedded;
+
+/// <summary>
+/// <see cref="IDocumentStore"/> on a single SQLite file, for running without Cosmos DB.
+/// Every write is a single autocommit statement, so it is atomic and durable when the call returns;
+/// optimistic concurrency and "create only if absent or expired" are decided inside that statement,
+/// never by a read followed by a write.
+/// </summary>
+public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
+{
+    // The native busy handler waits efficiently for the writer lock; Microsoft.Data.Sqlite also
+    // retries busy errors up to the command timeout, so callers never see SQLITE_BUSY under load.
+    private const int BusyTimeoutSeconds = 30;
+
+    // FULL: in WAL mode this costs one fsync of the WAL per commit, which keeps a committed write
+    // across power loss; NORMAL would only survive a process crash. The bot writes rarely enough.
+    private static readonly string ConnectionPragmas =
+        $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};";
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS documents (
+            partition_key TEXT NOT NULL,
+            id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            expires_at INTEGER NULL,
+            PRIMARY KEY (partition_key, id)
+        );
+        CREATE INDEX IF NOT EXISTS ix_documents_partition_kind ON documents (partition_key, kind, id);
+        CREATE INDEX IF NOT EXISTS ix_documents_expires_at ON documents (expires_at) WHERE expires_at IS NOT NULL;
+        """;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private volatile bool _disposed;
+
+    /// <summary>Opens (creating when missing) the database file and its folder.</summary>
+    /// <param name="databasePath">Path of the SQLite file; relative paths resolve against the current directory.</param>
+    /// <param name="timeProvider">Clock for time to live.</param>
+    /// <param name="logger">Optional logger; document bodies are never logged.</param>
+    public EmbeddedDocumentStore(string databasePath, TimeProvider timeProvider, ILogger<EmbeddedDocumentStore>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+
+        DatabasePath = Path.GetFullPath(databasePath);
+        _time = timeProvider;
+        _logger = logger ?? NullLogger<EmbeddedDocumentStore>.Instance;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutSeconds,
+        }.ToString();
+
+        var folder = Path.GetDirectoryName(DatabasePath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using (var connection = Open())
+        {
+            // WAL lets readers run beside the single writer; the mode is stored in the file itself.
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            var journalMode = Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"The database '{DatabasePath}' could not be switched to WAL journal mode (it reports '{journalMode}').");
+            }
+
+            command.CommandText = Schema;
+            command.ExecuteNonQuery();
+        }
+
+        LogOpened(_logger, DatabasePath);
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    public async Task<StoredDocument?> ReadAsync(DocumentKey key, CancellationToken cancellationToken)
+    {
+        DocumentValidation.ValidateKey(key);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT kind, body, etag FROM documents WHERE partition_key = @pk AND id = @id AND {LiveFilter};";
+        AddKey(command, key);
+        command.Parameters.AddWithValue("@now", Now());
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new StoredDocument(key, reader.GetString(0), ParseBody(reader.GetString(1)), reader.GetString(2));
+    }
+
+    public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken)
+    {
+        DocumentValidation.ValidateDocument(document);
+        // An expired row still occupies the primary key, so it is overwritten in place; a live one is left alone.
+        const string sql = """
+            INSERT INTO documents (partition_key, id, kind, body, etag, expires_at)
+            VALUES (@pk, @id, @kind, @body, @etag, @expiresAt)
+            ON CONFLICT (partition_key, id) DO UPDATE SET
+                kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at
+            WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= @now;
+            """;
+        var (changed, stored) = await WriteAsync(document, sql, ifMatch: null, cancellationToken);
+        if (changed == 0)
+        {
+            LogCreateConflict(_logger, document.Kind);
+            LogKeyConflict(_logger, document.Key.PartitionKey, document.Key.Id);
+            throw new DocumentConflictException(document.Key);
+        }
+
+        LogWritten(_logger, "create", document.Key.PartitionKey, document.Key.Id);
+        return stored;
+    }
+
+    public async Task<StoredDocument> ReplaceAsync(NewDocument document, string ifMatch, CancellationToken cancellationToken)
+    {
+        DocumentValidation.ValidateDocument(document);
+        ArgumentNullException.ThrowIfNull(ifMatch);
+        var sql = $"""
+            UPDATE documents SET kind = @kind, body = @body, etag = @etag, expires_at = @expiresAt
+            WHERE partition_key = @pk AND id = @id AND etag = @ifMatch AND {LiveFilter};
+            """;
+        var (changed, stored) = await WriteAsync(document, sql, ifMatch, cancellationToken);
+        if (changed == 0)
+        {
+            LogPreconditionFailed(_logger, document.Kind);
+            LogKeyPreconditionFailed(_logger, document.Key.PartitionKey, document.Key.Id);
+            throw new DocumentPreconditionFailedException(document.Key);
+        }
+
+        LogWritten(_logger, "replace", document.Key.PartitionKey, document.Key.Id);
+        return stored;
+    }
+
+    public async Task<StoredDocument> UpsertAsync(NewDocument document, CancellationToken cancellationToken)
+    {
+        DocumentValidation.ValidateDocument(document);
+        const string sql = """
+            INSERT INTO documents (partition_key, id, kind, body, etag, expires_at)
+            VALUES (@pk, @id, @kind, @body, @etag, @expiresAt)
+            ON CONFLICT (partition_key, id) DO UPDATE SET
+                kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at;
+            """;
+        var (_, stored) = await WriteAsync(document, sql, ifMatch: null, cancellationToken);
+        LogWritten(_logger, "upsert", document.Key.PartitionKey, document.Key.Id);
+        return stored;
+    }
+
+    public async Task DeleteAsync(DocumentKey key, CancellationToken cancellationToken)
+    {
+        DocumentValidation.ValidateKey(key);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM documents WHERE partition_key = @pk AND id = @id;";
+        AddKey(command, key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        LogWritten(_logger, "delete", key.PartitionKey, key.Id);
+        await PurgeExpiredIfDueAsync(connection, Now());
+    }
+
+    public async Task<IReadOnlyList<StoredDocument>> QueryPartitionAsync(string partitionKey, string kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partitionKey);
+        ArgumentNullException.ThrowIfNull(kind);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // BINARY collation orders by UTF-8 bytes, i.e. by code point, independent of culture.
+        command.CommandText = $"""
+            SELECT id, body, etag FROM documents
+            WHERE partition_key = @pk AND kind = @kind AND {LiveFilter}
+            ORDER BY id COLLATE BINARY;
+            """;
+        command.Parameters.AddWithValue("@pk", partitionKey);
+        command.Parameters.AddWithValue("@kind", kind);
+        command.Parameters.AddWithValue("@now", Now());
+
+        var results = new List<StoredDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = new DocumentKey(partitionKey, reader.GetString(0));
+            results.Add(new StoredDocument(key, kind, ParseBody(reader.GetString(1)), reader.GetString(2)));
+        }
+
+        return results;
+    }
+
+    /// <summary>Drops the pooled connections so the file is released; in-flight calls may still finish.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private async Task<(int Changed, StoredDocument Stored)> WriteAsync(
+        NewDocument document, string sql, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var etag = NewETag();
+        await using var connection = await OpenAsync(cancellationToken);
+        int changed;
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = sql;
+            AddKey(command, document.Key);
+            command.Parameters.AddWithValue("@kind", document.Kind);
+            command.Parameters.AddWithValue("@body", document.Body.GetRawText());
+            command.Parameters.AddWithValue("@etag", etag);
+            command.Parameters.AddWithValue("@expiresAt", document.TimeToLive is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value);
+            command.Parameters.AddWithValue("@now", now);
+            if (ifMatch is not null)
+            {
+                command.Parameters.AddWithValue("@ifMatch", ifMatch);
+            }
+
+            changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await PurgeExpiredIfDueAsync(connection, now);
+        return (changed, new StoredDocument(document.Key, document.Kind, document.Body.Clone(), etag));
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // Pooled connections keep these settings, but a fresh one does not; re-applying is cheap.
+            await using var command = connection.CreateCommand();
+            command.CommandText = ConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = ConnectionPragmas;
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    // Shaped like a Cosmos DB ETag (a quoted opaque value) so callers treat both stores alike.
+    private static string NewETag() => $"\"{Guid.NewGuid():D}\"";
+
+    private static JsonElement ParseBody(string json)
+    {
+        using var parsed = JsonDocument.Parse(json);
+        return parsed.RootElement.Clone();
+    }
+
+    private static void AddKey(SqliteCommand command, DocumentKey key)
+    {
+        command.Parameters.AddWithValue("@pk", key.PartitionKey);
+        command.Parameters.AddWithValue("@id", key.Id);
+    }
+}

@@ -1,0 +1,37 @@
+using MeetingBot.Channels.BotFramework;
+using MeetingBot.Conversations;
+using MeetingBot.Storage;
+using Microsoft.Extensions.FileProviders;
+
+namespace MeetingBot.Web;
+
+/// <summary>Composes the bot: storage, conversation pipeline, channels and the Web Chat page. Nothing else.</summary>
+public static class MeetingBotHost
+{
+    public const string DefaultUrl = "http://localhost:3978";
+
+    /// <param name="configure">Lets tests replace settings or services before the host is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddMeetingBotStorage(builder.Configuration);
+        builder.Services.AddMeetingBotConversations(builder.Configuration);
+        builder.Services.AddBotFrameworkChannel();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseDefaultFiles(WebChatFiles());
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = WebChatFiles().FileProvider });
+        app.MapBotFrameworkEndpoints();
+        return app;
+    }
+
+    private static DefaultFilesOptions WebChatFiles() =>
+        new() { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "WebChat")) };
+}

@@ -1,0 +1,4 @@
+using MeetingBot.Web;
+
+var app = MeetingBotHost.Build(args);
+await app.RunAsync();

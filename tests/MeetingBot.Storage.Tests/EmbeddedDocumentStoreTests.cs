@@ -1,0 +1,203 @@
+using System.Text.Json;
+using MeetingBot.Storage.Embedded;
+using MeetingBot.TestKit.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace MeetingBot.Storage.Tests;
+
+public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"meetingbot-storage-{Guid.NewGuid():N}");
+    private readonly List<IDisposable> _owned = [];
+
+    private string DatabasePath => Path.Combine(_folder, "store.db");
+
+    protected override Task<IDocumentStore> CreateStoreAsync(TimeProvider time) =>
+        Task.FromResult<IDocumentStore>(Open(DatabasePath, time));
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Data_survives_disposing_and_reopening_the_store()
+    {
+        var key = new DocumentKey("restart", "会议 1");
+        var first = Open(DatabasePath, Time);
+        var created = await first.CreateAsync(new NewDocument(key, "meeting", Number(1)), CancellationToken.None);
+        // Committed means visible to an unrelated connection as soon as the call has returned.
+        Assert.Equal(1L, CountRows(DatabasePath));
+        first.Dispose();
+
+        var second = Open(DatabasePath, Time);
+        var read = await second.ReadAsync(key, CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(created.ETag, read.ETag);
+        Assert.Equal(1, read.Body.GetProperty("value").GetInt32());
+        await second.ReplaceAsync(new NewDocument(key, "meeting", Number(2)), created.ETag, CancellationToken.None);
+    }
+
+    [Fact]
+    public void The_database_file_is_in_wal_mode()
+    {
+        Open(DatabasePath, Time);
+
+        using var connection = RawConnection(DatabasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", command.ExecuteScalar() as string);
+    }
+
+    [Fact]
+    public void The_folder_of_the_database_file_is_created_when_missing()
+    {
+        var nested = Path.Combine(_folder, "a", "b", "store.db");
+
+        var store = Open(nested, Time);
+
+        Assert.True(File.Exists(nested));
+        Assert.Equal(nested, store.DatabasePath);
+    }
+
+    [Fact]
+    public async Task Expired_documents_are_purged_from_the_file()
+    {
+        var store = Open(DatabasePath, Time);
+        await store.CreateAsync(new NewDocument(new("p", "transient"), "lock", Number(1), TimeSpan.FromSeconds(30)), CancellationToken.None);
+        await store.CreateAsync(new NewDocument(new("p", "kept"), "lock", Number(2)), CancellationToken.None);
+        Assert.Equal(2L, CountRows(DatabasePath));
+
+        Time.Advance(TimeSpan.FromHours(1));
+        await store.UpsertAsync(new NewDocument(new("p", "kept"), "lock", Number(3)), CancellationToken.None);
+
+        Assert.Equal(1L, CountRows(DatabasePath));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Options_validation_rejects_an_empty_path_naming_the_key(string path)
+    {
+        using var services = Services(new() { ["Storage:Embedded:Path"] = path });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Storage:Embedded:Path", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_bind_from_the_storage_section_with_defaults()
+    {
+        using var defaults = Services([]);
+        using var configured = Services(new() { ["Storage:Provider"] = "Embedded", ["Storage:Embedded:Path"] = "x/y.db" });
+
+        var fallback = defaults.GetRequiredService<IOptions<StorageOptions>>().Value;
+        Assert.Equal(StorageProvider.Embedded, fallback.Provider);
+        Assert.Equal("data/meetingbot.db", fallback.Embedded.Path);
+        Assert.Equal("x/y.db", configured.GetRequiredService<IOptions<StorageOptions>>().Value.Embedded.Path);
+    }
+
+    [Fact]
+    public async Task A_relative_path_resolves_against_the_content_root()
+    {
+        using var services = Services(new() { ["Storage:Embedded:Path"] = "data/bot.db" }, _folder);
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        var store = services.GetRequiredService<IDocumentStore>();
+        await store.UpsertAsync(new NewDocument(new("p", "i"), "k", Number(1)), CancellationToken.None);
+
+        var embedded = Assert.IsType<EmbeddedDocumentStore>(store);
+        Assert.Equal(Path.Combine(_folder, "data", "bot.db"), embedded.DatabasePath);
+        Assert.True(File.Exists(embedded.DatabasePath));
+    }
+
+    [Fact]
+    public void The_cosmos_provider_is_refused_with_a_clear_message()
+    {
+        var configuration = Configuration(new() { ["Storage:Provider"] = "Cosmos" });
+
+        var ex = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddMeetingBotStorage(configuration));
+
+        Assert.Contains("Storage:Provider=Cosmos is not available in this build", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Many_concurrent_writers_never_see_busy_errors()
+    {
+        const int Writers = 8;
+        const int WritesPerWriter = 25;
+        var store = Open(DatabasePath, Time);
+        // A second store on the same file stands in for a second process sharing it.
+        var other = Open(DatabasePath, Time);
+
+        var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        {
+            var target = w % 2 == 0 ? store : other;
+            for (var i = 0; i < WritesPerWriter; i++)
+            {
+                await target.UpsertAsync(new NewDocument(new($"w{w}", $"{i:D3}"), "load", Number(i)), CancellationToken.None);
+            }
+        }));
+        await Task.WhenAll(writers);
+
+        Assert.Equal((long)Writers * WritesPerWriter, CountRows(DatabasePath));
+        Assert.Equal(WritesPerWriter, (await store.QueryPartitionAsync("w3", "load", CancellationToken.None)).Count);
+    }
+
+    private EmbeddedDocumentStore Open(string path, TimeProvider time)
+    {
+        var store = new EmbeddedDocumentStore(path, time);
+        _owned.Add(store);
+        return store;
+    }
+
+    private ServiceProvider Services(Dictionary<string, string?> settings, string? contentRoot = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        if (contentRoot is not null)
+        {
+            services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = contentRoot });
+        }
+
+        return services.AddMeetingBotStorage(Configuration(settings)).BuildServiceProvider();
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+    private static JsonElement Number(int value) => JsonSerializer.SerializeToElement(new { value });
+
+    // Unpooled, so the test never shares (or keeps alive) a connection of the store under test.
+    private static SqliteConnection RawConnection(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static long CountRows(string path)
+    {
+        using var connection = RawConnection(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM documents;";
+        return (long)command.ExecuteScalar()!;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingBot.Web.Tests;
+
+/// <summary>
+/// A stand-in for the Bot Framework Connector on loopback: records replies POSTed to
+/// v3/conversations/{id}/activities/{replyToId} and answers anything else with 404, recording it
+/// as unexpected so the test can fail on it.
+/// </summary>
+public sealed class StandInConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private StandInConnector(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<(string Path, JsonElement Activity)> Received { get; } = new();
+
+    public ConcurrentQueue<string> Unexpected { get; } = new();
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public static async Task<StandInConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new StandInConnector(app);
+        app.MapPost("/connector/v3/conversations/{conversationId}/activities/{replyToId}", async (HttpRequest request) =>
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body);
+            // The raw target shows the escaping exactly as the bot sent it.
+            connector.Received.Enqueue((request.HttpContext.Features.Get<IHttpRequestFeature>()!.RawTarget, body.RootElement.Clone()));
+            return Results.Json(new { id = "reply-" + connector.Received.Count });
+        });
+        app.MapFallback((HttpRequest request) =>
+        {
+            connector.Unexpected.Enqueue($"{request.Method} {request.Path}");
+            return Results.NotFound();
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address + "/connector";
+        return connector;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
