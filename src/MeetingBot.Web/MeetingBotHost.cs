@@ -1,6 +1,7 @@
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
 using MeetingBot.Storage;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
 namespace MeetingBot.Web;
@@ -14,7 +15,11 @@ public static class MeetingBotHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        // The top-level appsettings.json travels with the binaries; it is the lowest-priority
+        // source, so the working directory's file, environment variables and arguments override it.
+        var defaults = new JsonConfigurationSource { Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Optional = true };
+        defaults.ResolveFileProvider();
+        builder.Configuration.Sources.Insert(0, defaults);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
