@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MeetingBot.Channels.BotFramework.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,8 @@ public static partial class BotFrameworkEndpoints
     private static async Task<IResult> HandleAsync(
         HttpRequest request,
         ActivityProcessor processor,
+        InboundAuthenticator authenticator,
+        TrustedServiceUrls trusted,
         ConnectorClient connector,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -31,6 +34,17 @@ public static partial class BotFrameworkEndpoints
         {
             LogRejected(logger, problem!.Value.Status, problem.Value.Reason);
             return Results.StatusCode(problem.Value.Status);
+        }
+
+        // A failed check answers 401 with no detail; the reason is logged (protocols.md C.1).
+        if (await authenticator.ValidateAsync(request.Headers.Authorization, activity, cancellationToken) is not null)
+        {
+            return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        if (authenticator.Required && activity.ServiceUrl is { } serviceUrl)
+        {
+            trusted.Trust(serviceUrl);
         }
 
         var replies = await processor.ProcessAsync(activity, cancellationToken);

@@ -1,37 +1,113 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using MeetingBot.Channels.BotFramework.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Channels.BotFramework;
 
 /// <summary>
-/// The Bot Framework Connector REST API (protocols.md B), bot → channel, for replies that are not
-/// returned in the HTTP response. A typed HTTP client: one instance per call site from the factory.
+/// The Bot Framework Connector REST API (protocols.md B), bot → channel: send, reply, update and
+/// delete activities and create conversations. Calls carry the bot's token, go only to service
+/// URLs seen in authenticated activities, and are retried on 429/412/502/504 with jittered
+/// exponential backoff that honours Retry-After (B.4).
 /// </summary>
-public sealed class ConnectorClient(HttpClient http)
+public sealed partial class ConnectorClient(
+    HttpClient http,
+    ConnectorTokenProvider tokens,
+    TrustedServiceUrls trusted,
+    IOptions<BotFrameworkAuthOptions> auth,
+    TimeProvider time,
+    ILogger<ConnectorClient> logger)
 {
-    /// <summary>POST {serviceUrl}v3/conversations/{conversationId}/activities[/{replyToId}].</summary>
-    public async Task<ResourceResponse?> SendAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        var uri = ActivitiesUri(activity.ServiceUrl!, activity.Conversation!.Id!, activity.ReplyToId);
-        using var response = await http.PostAsJsonAsync(uri, activity, BotFrameworkJsonContext.Default.Activity, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return response.Content.Headers.ContentLength is 0
-            ? null
-            : await response.Content.ReadFromJsonAsync(BotFrameworkJsonContext.Default.ResourceResponse, cancellationToken);
-    }
+    private const int MaxRetries = 3;
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(20);
+    private static readonly HttpStatusCode[] Retried = [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.GatewayTimeout];
+
+    /// <summary>POST {serviceUrl}v3/conversations/{id}/activities[/{replyToId}]: a reply when replyToId is set.</summary>
+    public Task<ResourceResponse?> SendAsync(Activity activity, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, activity.ServiceUrl!, ActivitiesUri(activity.ServiceUrl!, activity.Conversation!.Id!, activity.ReplyToId), activity, cancellationToken);
+
+    /// <summary>PUT …/activities/{id}: replaces a message the bot sent (e.g. an answered card).</summary>
+    public Task<ResourceResponse?> UpdateAsync(Activity activity, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Put, activity.ServiceUrl!, ActivitiesUri(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id), activity, cancellationToken);
+
+    public async Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
+        await CallAsync(HttpMethod.Delete, serviceUrl, ActivitiesUri(serviceUrl, conversationId, activityId), null, cancellationToken);
 
     /// <summary>
     /// The service URL keeps its path (/amer/, /teams/): a trailing slash is added before resolving
     /// the relative path, and ids are escaped because Teams ids hold ':', ';', '@' and '=' (B.3).
     /// </summary>
-    public static Uri ActivitiesUri(string serviceUrl, string conversationId, string? replyToId)
+    public static Uri ActivitiesUri(string serviceUrl, string conversationId, string? activityId)
     {
-        var baseUri = new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/");
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
-        if (!string.IsNullOrEmpty(replyToId))
+        if (!string.IsNullOrEmpty(activityId))
         {
-            path += "/" + Uri.EscapeDataString(replyToId);
+            path += "/" + Uri.EscapeDataString(activityId);
         }
 
-        return new Uri(baseUri, path);
+        return new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
     }
+
+    private async Task<ResourceResponse?> CallAsync(HttpMethod method, string serviceUrl, Uri uri, Activity? body, CancellationToken cancellationToken)
+    {
+        if (!auth.Value.AuthenticationDisabled && !trusted.IsTrusted(serviceUrl))
+        {
+            throw new InvalidOperationException("The service URL did not come from an authenticated activity; nothing was sent.");
+        }
+
+        var token = await tokens.GetTokenAsync(cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, uri);
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body, BotFrameworkJsonContext.Default.Activity);
+            }
+
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var response = await http.SendAsync(request, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return response.Content.Headers.ContentLength is 0 || method == HttpMethod.Delete
+                    ? null
+                    : await response.Content.ReadFromJsonAsync(BotFrameworkJsonContext.Default.ResourceResponse, cancellationToken);
+            }
+
+            if (attempt >= MaxRetries || !Retried.Contains(response.StatusCode))
+            {
+                LogFailed(logger, method.Method, (int)response.StatusCode, attempt + 1);
+                throw new HttpRequestException($"The Connector answered {(int)response.StatusCode}.", null, response.StatusCode);
+            }
+
+            var delay = Backoff(attempt, response.Headers.RetryAfter);
+            LogRetry(logger, (int)response.StatusCode, delay.TotalMilliseconds);
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    private static TimeSpan Backoff(int attempt, RetryConditionHeaderValue? retryAfter)
+    {
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        var exponential = MinBackoff.TotalMilliseconds * Math.Pow(2, attempt);
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        return TimeSpan.FromMilliseconds(Math.Min(exponential * jitter, MaxBackoff.TotalMilliseconds));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Connector answered {Status}; retrying in {DelayMs} ms")]
+    private static partial void LogRetry(ILogger logger, int status, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Connector {Method} failed with {Status} after {Attempts} attempts")]
+    private static partial void LogFailed(ILogger logger, string method, int status, int attempts);
 }

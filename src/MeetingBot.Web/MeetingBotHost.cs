@@ -27,7 +27,7 @@ public static class MeetingBotHost
 
         builder.Services.AddMeetingBotStorage(builder.Configuration);
         builder.Services.AddMeetingBotConversations(builder.Configuration);
-        builder.Services.AddBotFrameworkChannel();
+        builder.Services.AddBotFrameworkChannel(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();

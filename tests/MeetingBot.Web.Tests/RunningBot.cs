@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MeetingBot.Channels.BotFramework.Authentication;
 using MeetingBot.TestKit;
+using Microsoft.Identity.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -36,9 +38,29 @@ public sealed class RunningBot : IAsyncDisposable
         return bot;
     }
 
-    public static async Task<RunningBot> StartAsync(string databasePath, params string[] settings)
+    /// <summary>Starts a bot with MicrosoftAppId set, trusting the stand-in identity server for keys and tokens.</summary>
+    public static async Task<RunningBot> StartAuthenticatedAsync(StandInIdentityServer identity, string appId)
     {
-        var app = MeetingBotHost.Build(["--urls=http://127.0.0.1:0", $"--Storage:Embedded:Path={databasePath}", .. settings]);
+        var folder = new TempFolder();
+        string[] settings =
+        [
+            $"--MicrosoftAppId={appId}", "--MicrosoftAppPassword=stand-in-secret",
+            $"--ToBotFromChannelOpenIdMetadataUrl={identity.ChannelMetadataUrl}",
+            $"--ToBotFromEmulatorOpenIdMetadataUrl={identity.EmulatorMetadataUrl}",
+            $"--ToChannelFromBotLoginUrl={identity.LoginUrl}",
+        ];
+        var bot = await StartAsync(folder.File("bot.db"), settings, builder =>
+        {
+            builder.Services.AddHttpClient(nameof(InboundAuthenticator)).ConfigurePrimaryHttpMessageHandler(identity.TrustingHandler);
+            builder.Services.AddSingleton<IMsalHttpClientFactory>(_ => new TrustingMsalHttpClientFactory(identity));
+        });
+        bot._ownedFolder = folder;
+        return bot;
+    }
+
+    public static async Task<RunningBot> StartAsync(string databasePath, string[]? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var app = MeetingBotHost.Build(["--urls=http://127.0.0.1:0", $"--Storage:Embedded:Path={databasePath}", .. settings ?? []], configure);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return new RunningBot(app, address, new HttpClient { BaseAddress = address });
@@ -51,6 +73,16 @@ public sealed class RunningBot : IAsyncDisposable
         await _app.DisposeAsync();
         _ownedFolder?.Dispose();
     }
+}
+
+/// <summary>MSAL's HTTP client for the stand-in token endpoint, whose certificate is made by the test.</summary>
+internal sealed class TrustingMsalHttpClientFactory(StandInIdentityServer identity) : IMsalHttpClientFactory, IDisposable
+{
+    private readonly HttpClient _client = new(identity.TrustingHandler());
+
+    public HttpClient GetHttpClient() => _client;
+
+    public void Dispose() => _client.Dispose();
 }
 
 /// <summary>Builds Bot Framework activities the way a channel sends them.</summary>

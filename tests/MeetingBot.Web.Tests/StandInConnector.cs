@@ -26,6 +26,17 @@ public sealed class StandInConnector : IAsyncDisposable
 
     public ConcurrentQueue<string> Unexpected { get; } = new();
 
+    /// <summary>When set, every call must carry this bearer token; others are refused and recorded as unexpected.</summary>
+    public string? RequiredToken { get; set; }
+
+    /// <summary>Statuses to answer before accepting (e.g. 429 with Retry-After); each is used once.</summary>
+    public ConcurrentQueue<(int Status, string? RetryAfter)> Failures { get; } = new();
+
+    /// <summary>Every call that arrived, accepted or not.</summary>
+    public int Attempts => _attempts;
+
+    private int _attempts;
+
     public string ServiceUrl { get; private set; } = "";
 
     public static async Task<StandInConnector> StartAsync()
@@ -35,8 +46,25 @@ public sealed class StandInConnector : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var connector = new StandInConnector(app);
-        app.MapPost("/connector/v3/conversations/{conversationId}/activities/{replyToId}", async (HttpRequest request) =>
+        app.MapPost("/connector/v3/conversations/{conversationId}/activities/{replyToId}", async (HttpRequest request, HttpResponse response) =>
         {
+            Interlocked.Increment(ref connector._attempts);
+            if (connector.RequiredToken is { } token && request.Headers.Authorization != "Bearer " + token)
+            {
+                connector.Unexpected.Enqueue("call without the expected bearer token");
+                return Results.Unauthorized();
+            }
+
+            if (connector.Failures.TryDequeue(out var failure))
+            {
+                if (failure.RetryAfter is not null)
+                {
+                    response.Headers.RetryAfter = failure.RetryAfter;
+                }
+
+                return Results.StatusCode(failure.Status);
+            }
+
             using var body = await JsonDocument.ParseAsync(request.Body);
             // The raw target shows the escaping exactly as the bot sent it.
             connector.Received.Enqueue((request.HttpContext.Features.Get<IHttpRequestFeature>()!.RawTarget, body.RootElement.Clone()));

@@ -123,7 +123,7 @@ public sealed class DialogEngine(QuestionBank bank)
         }
     }
 
-    private static void Back(DialogState state, IReadOnlyList<QuestionInstance> plan, QuestionInstance? current, List<DialogEvent> events)
+    private void Back(DialogState state, IReadOnlyList<QuestionInstance> plan, QuestionInstance? current, List<DialogEvent> events)
     {
         var index = current is null ? plan.Count : plan.ToList().IndexOf(current);
         var previous = plan.Take(index).LastOrDefault(q => state.Answers.ContainsKey(q.Key));
@@ -283,12 +283,13 @@ public sealed class DialogEngine(QuestionBank bank)
         }
     }
 
-    private static void Unsubmit(DialogState state)
+    /// <summary>Any change after submission re-opens the review: the changed draft must be submitted again.</summary>
+    private void Unsubmit(DialogState state)
     {
         state.Submitted = false;
-        foreach (var key in state.Answers.Where(a => a.Value.Text == "submitted" && a.Value.Selected.Count == 0).Select(a => a.Key).ToArray())
+        foreach (var review in Bank.Steps.Where(s => s.Kind == StepKind.Review))
         {
-            state.Answers.Remove(key);
+            state.Answers.Remove(review.Id);
         }
     }
 

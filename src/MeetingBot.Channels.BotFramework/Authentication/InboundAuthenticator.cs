@@ -1,0 +1,210 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MeetingBot.Channels.BotFramework.Authentication;
+
+/// <summary>
+/// Validates the bearer token a channel sends with every activity (protocols.md C.1, C.2): the
+/// signature against the issuer's published keys, issuer, audience, lifetime with five minutes of
+/// skew, the serviceurl claim, and the signing key's endorsement for the channel. Emulator tokens,
+/// issued by Azure AD with the bot's own credentials, are told apart by their issuer.
+/// </summary>
+public sealed partial class InboundAuthenticator
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private static readonly string[] EmulatorTenants =
+    [
+        "d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "cab8a31a-1906-4287-a0d8-4eef66b95f6e",
+    ];
+
+    private readonly BotFrameworkAuthOptions _options;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _channelKeys;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _emulatorKeys;
+    private readonly JsonWebTokenHandler _handler = new();
+    private readonly ILogger<InboundAuthenticator> _logger;
+
+    public InboundAuthenticator(IOptions<BotFrameworkAuthOptions> options, IHttpClientFactory httpClients, ILogger<InboundAuthenticator> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        _channelKeys = KeySource(_options.ToBotFromChannelOpenIdMetadataUrl, httpClients);
+        _emulatorKeys = KeySource(_options.ToBotFromEmulatorOpenIdMetadataUrl, httpClients);
+    }
+
+    public bool Required => !_options.AuthenticationDisabled;
+
+    /// <summary>Checks the Authorization header for an activity; returns null when it is acceptable, else why not.</summary>
+    public async Task<string?> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(authorization))
+        {
+            return Required ? "no Authorization header" : null;
+        }
+
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return "the Authorization scheme is not Bearer";
+        }
+
+        if (!Required)
+        {
+            return "a token was sent but no MicrosoftAppId is configured to validate it";
+        }
+
+        var token = authorization["Bearer ".Length..].Trim();
+        JsonWebToken unverified;
+        try
+        {
+            unverified = _handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return "the token is not a JWT";
+        }
+
+        var problem = IsEmulatorIssuer(unverified.Issuer)
+            ? await ValidateEmulatorAsync(token, cancellationToken)
+            : await ValidateChannelAsync(token, activity, cancellationToken);
+        if (problem is not null)
+        {
+            LogRejected(_logger, problem);
+        }
+
+        return problem;
+    }
+
+    private async Task<string?> ValidateChannelAsync(string token, Activity activity, CancellationToken cancellationToken)
+    {
+        var (result, configuration) = await ValidateSignedAsync(token, _channelKeys, [_options.ToBotFromChannelTokenIssuer], cancellationToken);
+        if (!result.IsValid)
+        {
+            return Describe(result.Exception);
+        }
+
+        var serviceUrl = result.Claims.TryGetValue("serviceurl", out var claim) ? claim as string : null;
+        if (serviceUrl is null || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            return "the serviceurl claim does not match the activity's serviceUrl";
+        }
+
+        var kid = ((JsonWebToken)result.SecurityToken).Kid;
+        var key = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid);
+        if (!string.IsNullOrEmpty(activity.ChannelId) && !Endorsements(key).Contains(activity.ChannelId, StringComparer.Ordinal))
+        {
+            return $"the signing key is not endorsed for channel {activity.ChannelId}";
+        }
+
+        return null;
+    }
+
+    private async Task<string?> ValidateEmulatorAsync(string token, CancellationToken cancellationToken)
+    {
+        var (result, _) = await ValidateSignedAsync(token, _emulatorKeys, EmulatorIssuers(), cancellationToken);
+        if (!result.IsValid)
+        {
+            return Describe(result.Exception);
+        }
+
+        // The app id claim depends on the token version (protocols.md C.2).
+        var version = result.Claims.TryGetValue("ver", out var v) ? v as string : null;
+        var appIdClaim = version switch
+        {
+            null or "1.0" => "appid",
+            "2.0" => "azp",
+            _ => null,
+        };
+        if (appIdClaim is null)
+        {
+            return $"unknown token version {version}";
+        }
+
+        var appId = result.Claims.TryGetValue(appIdClaim, out var a) ? a as string : null;
+        return appId == _options.MicrosoftAppId ? null : $"the {appIdClaim} claim is not this bot's app id";
+    }
+
+    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Configuration)> ValidateSignedAsync(
+        string token, ConfigurationManager<OpenIdConnectConfiguration> keys, IEnumerable<string> issuers, CancellationToken cancellationToken)
+    {
+        var configuration = await keys.GetConfigurationAsync(cancellationToken);
+        var result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
+        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // Keys rotate: an unknown kid asks for fresh keys once before the token is refused.
+            keys.RequestRefresh();
+            configuration = await keys.GetConfigurationAsync(cancellationToken);
+            result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
+        }
+
+        return (result, configuration);
+    }
+
+    private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration, IEnumerable<string> issuers) => new()
+    {
+        ValidIssuers = issuers,
+        ValidAudience = _options.MicrosoftAppId,
+        IssuerSigningKeys = configuration.SigningKeys,
+        ValidAlgorithms = Algorithms,
+        ClockSkew = ClockSkew,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateLifetime = true,
+        TryAllIssuerSigningKeys = false,
+    };
+
+    private IEnumerable<string> EmulatorIssuers()
+    {
+        var tenants = EmulatorTenants.AsEnumerable();
+        if (_options.MicrosoftAppTenantId is { Length: > 0 } tenant)
+        {
+            tenants = tenants.Append(tenant);
+        }
+
+        return tenants.SelectMany(t => new[]
+        {
+            $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0",
+            $"https://login.microsoftonline.us/{t}/", $"https://login.microsoftonline.us/{t}/v2.0",
+        });
+    }
+
+    private bool IsEmulatorIssuer(string issuer) => issuer != _options.ToBotFromChannelTokenIssuer && EmulatorIssuers().Contains(issuer);
+
+    private static IEnumerable<string> Endorsements(JsonWebKey? key) =>
+        key is not null && key.AdditionalData.TryGetValue("endorsements", out var value) && value is JsonElement { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Select(e => e.GetString() ?? "")
+            : key?.AdditionalData.TryGetValue("endorsements", out var raw) == true && raw is IEnumerable<object> items
+                ? items.Select(i => i?.ToString() ?? "")
+                : [];
+
+    private static string Describe(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenNotYetValidException => "the token is not valid yet",
+        SecurityTokenInvalidIssuerException => "the token's issuer is not accepted",
+        SecurityTokenInvalidAudienceException => "the token is for another app id",
+        SecurityTokenSignatureKeyNotFoundException => "the token's signing key is unknown",
+        SecurityTokenInvalidSignatureException => "the token's signature is invalid",
+        SecurityTokenInvalidAlgorithmException => "the token's algorithm is not accepted",
+        null => "the token is invalid",
+        _ => "the token is invalid: " + exception.GetType().Name,
+    };
+
+    private static ConfigurationManager<OpenIdConnectConfiguration> KeySource(string metadataUrl, IHttpClientFactory httpClients) =>
+        new(metadataUrl, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(httpClients.CreateClient(nameof(InboundAuthenticator)))
+        {
+            RequireHttps = metadataUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase),
+        })
+        {
+            AutomaticRefreshInterval = TimeSpan.FromDays(1),
+            RefreshInterval = TimeSpan.FromSeconds(1),
+        };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an inbound token: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
+}
