@@ -115,10 +115,13 @@ public static class ActivityTypes
     public const string Invoke = "invoke";
     public const string Typing = "typing";
     public const string ExpectReplies = "expectReplies";
+    public const string AdaptiveCardAction = "adaptiveCard/action";
+    public const string MsTeams = "msteams";
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 public sealed partial class BotFrameworkJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using MeetingBot.Channels.BotFramework.Authentication;
+using MeetingBot.Channels.BotFramework.Teams;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,9 +11,6 @@ namespace MeetingBot.Channels.BotFramework;
 /// <summary>POST /api/messages: the Bot Framework messaging endpoint (protocols.md A.6, A.7).</summary>
 public static partial class BotFrameworkEndpoints
 {
-    /// <summary>The largest request body accepted; bigger ones get 413 before any processing.</summary>
-    public const int MaxBodyBytes = 256 * 1024;
-
     public static IEndpointRouteBuilder MapBotFrameworkEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", HandleAsync);
@@ -25,11 +23,12 @@ public static partial class BotFrameworkEndpoints
         InboundAuthenticator authenticator,
         TrustedServiceUrls trusted,
         ConnectorClient connector,
+        BackgroundReplies background,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(BotFrameworkEndpoints).FullName!);
-        var (activity, problem) = await ActivityReader.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        var (activity, problem) = await ActivityReader.ReadAsync(request, cancellationToken);
         if (activity is null)
         {
             LogRejected(logger, problem!.Value.Status, problem.Value.Reason);
@@ -47,23 +46,52 @@ public static partial class BotFrameworkEndpoints
             trusted.Trust(serviceUrl);
         }
 
-        var replies = await processor.ProcessAsync(activity, cancellationToken);
+        var turn = await processor.RunAsync(activity, cancellationToken);
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            return Invoked(turn, background);
+        }
+
         if (activity.DeliveryMode == ActivityTypes.ExpectReplies)
         {
-            return Results.Json(new ExpectedReplies(replies ?? []), BotFrameworkJsonContext.Default.ExpectedReplies);
+            return Results.Json(new ExpectedReplies(turn?.Replies ?? []), BotFrameworkJsonContext.Default.ExpectedReplies);
         }
 
-        if (replies is null)
+        if (turn is null)
         {
-            return activity.Type == ActivityTypes.Invoke ? Results.StatusCode(StatusCodes.Status501NotImplemented) : Results.Ok();
+            return Results.Ok();
         }
 
-        foreach (var reply in replies)
+        if (turn.AnsweredCard is { } card && activity.ReplyToId is { } cardId)
+        {
+            await connector.UpdateAsync(ActivityProcessor.Reply(activity) with { Id = cardId, ReplyToId = null, Attachments = [AdaptiveCards.Attachment(card)] }, cancellationToken);
+        }
+
+        foreach (var reply in turn.Replies)
         {
             await connector.SendAsync(reply, cancellationToken);
         }
 
         return Results.Ok();
+    }
+
+    /// <summary>
+    /// An invoke is answered in the HTTP response (A.7): the answered card replaces the clicked one,
+    /// or, for a click on an old card, a short message; the turn's replies follow in the background.
+    /// Unknown invokes get 501.
+    /// </summary>
+    private static IResult Invoked(ActivityTurn? turn, BackgroundReplies background)
+    {
+        if (turn is null)
+        {
+            return Results.StatusCode(StatusCodes.Status501NotImplemented);
+        }
+
+        background.Send(turn.Replies);
+        var response = turn.AnsweredCard is { } card
+            ? new JsonObject { ["statusCode"] = 200, ["type"] = AdaptiveCards.ContentType, ["value"] = card }
+            : new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = turn.Replies.FirstOrDefault(r => r.Text is not null)?.Text ?? "" };
+        return Results.Json(response, BotFrameworkJsonContext.Default.JsonObject);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity with {Status}: {Reason}")]
@@ -73,35 +101,12 @@ public static partial class BotFrameworkEndpoints
 /// <summary>Reads an activity from a request body: bounded in size, JSON checked, required fields checked.</summary>
 public static class ActivityReader
 {
-    public static async Task<(Activity? Activity, (int Status, string Reason)? Problem)> ReadAsync(
-        HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<(Activity? Activity, (int Status, string Reason)? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
+        var (activity, status) = await JsonBody.ReadAsync(request, BotFrameworkJsonContext.Default.Activity, cancellationToken);
+        if (status is { } failed)
         {
-            return (null, (StatusCodes.Status413PayloadTooLarge, "body too large"));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, (StatusCodes.Status413PayloadTooLarge, "body too large"));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotFrameworkJsonContext.Default.Activity);
-        }
-        catch (JsonException)
-        {
-            return (null, (StatusCodes.Status400BadRequest, "malformed JSON"));
+            return (null, (failed, failed == StatusCodes.Status413PayloadTooLarge ? "body too large" : "malformed JSON"));
         }
 
         var invalid = activity is null ? "empty body" : ActivityProcessor.Validate(activity);

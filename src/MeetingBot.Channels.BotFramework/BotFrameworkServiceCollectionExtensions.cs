@@ -27,6 +27,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<InboundAuthenticator>();
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddSingleton<ActivityProcessor>();
+        services.AddSingleton<BackgroundReplies>();
         services.AddHttpClient(nameof(InboundAuthenticator));
         services.AddHttpClient<ConnectorClient>();
         return services;

@@ -26,6 +26,9 @@ public sealed class ConversationRecord
 
     public DialogState Dialog { get; init; } = new();
 
+    /// <summary>How to reach the conversation without being asked, as last seen.</summary>
+    public ConversationReference? Reference { get; set; }
+
     /// <summary>Ids of the latest activities processed, newest last.</summary>
     public List<string> RecentActivityIds { get; init; } = [];
 

@@ -22,20 +22,23 @@ public sealed class ReplyRenderer(QuestionBank bank, TemplateCatalog templates, 
         {
             replies.Add(dialogEvent switch
             {
-                MessageEvent m => Text(templates.RenderSnippet(bank.Message(m.Key), m.Values)),
+                MessageEvent m => Text(RenderMessage(m.Key, m.Values)),
                 AskEvent a => Ask(a.Question),
                 WelcomeEvent => Text(templates.Render("welcome", new { Commands = CommandList() })),
                 HelpEvent => Text(templates.Render("help", new { Commands = CommandList() })),
                 ProgressEvent p => Text(templates.Render("progress", p.Progress)),
-                DraftEvent => Text(draft = RenderDraft(state)),
+                DraftEvent => Text(draft = RenderDraft(state)) with { IsDraft = true },
                 ReviewEvent r => Review(r, state, out draft),
-                SubmittedEvent => Text(templates.Render("submitted", new { Draft = draft = RenderDraft(state) })),
+                SubmittedEvent => Text(templates.Render("submitted", new { Draft = draft = RenderDraft(state) })) with { IsDraft = true },
                 _ => throw new InvalidOperationException($"Unknown dialog event {dialogEvent.GetType().Name}."),
             });
         }
 
         return replies;
     }
+
+    /// <summary>A short message of dialogs/messages.yaml with its placeholders filled (also for channel chrome such as card buttons).</summary>
+    public string RenderMessage(string key, IReadOnlyDictionary<string, object?> values) => templates.RenderSnippet(bank.Message(key), values);
 
     private static BotReply Text(string text) => new(text, []);
 
@@ -58,7 +61,10 @@ public sealed class ReplyRenderer(QuestionBank bank, TemplateCatalog templates, 
                 ? templates.RenderSnippet(bank.Message(MessageKeys.CurrentAnswer), new Dictionary<string, object?> { ["answer"] = answer })
                 : null,
         });
-        return new BotReply(text, Choices(question));
+        var form = question.Instance.Kind is StepKind.Choice or StepKind.Multi
+            ? new ReplyQuestion(question.Instance.Key, prompt, question.Instance.Kind == StepKind.Multi, question.Options.Select(o => new ReplyOption(o.Number, o.Label, o.Suggested)).ToArray())
+            : null;
+        return new BotReply(text, Choices(question)) { Question = form };
     }
 
     /// <summary>Buttons: the options, then the commands that make sense for this question.</summary>
@@ -89,7 +95,7 @@ public sealed class ReplyRenderer(QuestionBank bank, TemplateCatalog templates, 
         var model = composer.Compose(state);
         draft = templates.Render("draft", model);
         var text = templates.Render("review", new { Draft = draft, model.Gaps, Prompt = templates.RenderSnippet(review.Prompt, new Dictionary<string, object?>()) });
-        return new BotReply(text, [bank.Commands.First(Command.Submit)]);
+        return new BotReply(text, [bank.Commands.First(Command.Submit)]) { IsDraft = true };
     }
 
     private object[] CommandList() =>

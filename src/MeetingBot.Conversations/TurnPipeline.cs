@@ -1,3 +1,4 @@
+using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Storage;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,11 @@ public sealed partial class TurnPipeline(
 
     public async Task<TurnResult> ProcessAsync(TurnInput input, CancellationToken cancellationToken)
     {
+        if (input.Kind == TurnKind.GroupMention)
+        {
+            return new TurnResult(renderer.Render([new MessageEvent(MessageKeys.PersonalOnly)], new DialogState(), out _));
+        }
+
         var key = ConversationKeys.State(input.ChannelId, input.ConversationId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Channel"] = input.ChannelId, ["Conversation"] = key.PartitionKey });
         for (var attempt = 1; ; attempt++)
@@ -36,12 +42,12 @@ public sealed partial class TurnPipeline(
                 return new TurnResult(replay, Duplicate: true);
             }
 
-            var replies = Run(record, input, out var draft);
+            var replies = Run(record, input, out var draft, out var stale);
             try
             {
                 await SaveAsync(key, stored?.ETag, record, draft, cancellationToken);
                 LogTurn(logger, input.Kind, replies.Count, attempt);
-                return new TurnResult(replies);
+                return new TurnResult(replies, StaleCard: stale);
             }
             catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentConflictException && attempt < MaxAttempts)
             {
@@ -50,7 +56,7 @@ public sealed partial class TurnPipeline(
         }
     }
 
-    private List<BotReply> Run(ConversationRecord record, TurnInput input, out string? draft)
+    private List<BotReply> Run(ConversationRecord record, TurnInput input, out string? draft, out bool stale)
     {
         var state = record.Dialog;
         if (!string.IsNullOrWhiteSpace(input.UserName))
@@ -61,12 +67,14 @@ public sealed partial class TurnPipeline(
         var events = input.Kind switch
         {
             TurnKind.ConversationStarted => engine.Start(state),
-            TurnKind.Unsupported => [new MessageEvent(Dialogs.Bank.MessageKeys.UnsupportedInput)],
-            _ => engine.Handle(state, input.Text),
+            TurnKind.Unsupported => [new MessageEvent(MessageKeys.UnsupportedInput)],
+            _ => engine.Handle(state, input.Text, input.QuestionKey),
         };
+        stale = events is [MessageEvent { Key: MessageKeys.StaleCard }, ..];
         var replies = renderer.Render(events, state, out draft).ToList();
 
         record.UserId = input.UserId;
+        record.Reference = input.Reference ?? record.Reference;
         record.UpdatedAt = time.GetUtcNow();
         record.LastReplies = replies;
         if (input.ActivityId is not null)

@@ -1,6 +1,8 @@
 using MeetingBot.Channels.BotFramework;
+using MeetingBot.Channels.DirectLine;
 using MeetingBot.Conversations;
 using MeetingBot.Storage;
+using MeetingBot.Storage.Cosmos;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
@@ -25,15 +27,18 @@ public static class MeetingBotHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.Services.AddMeetingBotCosmosStorage(builder.Configuration);
         builder.Services.AddMeetingBotStorage(builder.Configuration);
         builder.Services.AddMeetingBotConversations(builder.Configuration);
         builder.Services.AddBotFrameworkChannel(builder.Configuration);
+        builder.Services.AddDirectLineChannel(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseDefaultFiles(WebChatFiles());
         app.UseStaticFiles(new StaticFileOptions { FileProvider = WebChatFiles().FileProvider });
         app.MapBotFrameworkEndpoints();
+        app.MapDirectLineEndpoints();
         return app;
     }
 

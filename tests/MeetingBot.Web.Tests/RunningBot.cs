@@ -29,6 +29,9 @@ public sealed class RunningBot : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>A client of its own, for tests that hold several at once.</summary>
+    public HttpClient CreateClient() => new() { BaseAddress = Address };
+
     /// <summary>Starts a bot on a database of its own, deleted when the bot is disposed.</summary>
     public static async Task<RunningBot> StartAsync()
     {
@@ -60,7 +63,7 @@ public sealed class RunningBot : IAsyncDisposable
 
     public static async Task<RunningBot> StartAsync(string databasePath, string[]? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var app = MeetingBotHost.Build(["--urls=http://127.0.0.1:0", $"--Storage:Embedded:Path={databasePath}", .. settings ?? []], configure);
+        var app = MeetingBotHost.Build(["--urls=http://127.0.0.1:0", $"--Storage:Embedded:Path={databasePath}", "--Logging:LogLevel:Default=Warning", .. settings ?? []], configure);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return new RunningBot(app, address, new HttpClient { BaseAddress = address });

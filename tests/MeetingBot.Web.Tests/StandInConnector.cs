@@ -26,6 +26,9 @@ public sealed class StandInConnector : IAsyncDisposable
 
     public ConcurrentQueue<string> Unexpected { get; } = new();
 
+    /// <summary>Activities replaced with PUT (e.g. an answered card), by activity id.</summary>
+    public ConcurrentQueue<(string ActivityId, JsonElement Activity)> Updated { get; } = new();
+
     /// <summary>When set, every call must carry this bearer token; others are refused and recorded as unexpected.</summary>
     public string? RequiredToken { get; set; }
 
@@ -46,7 +49,7 @@ public sealed class StandInConnector : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var connector = new StandInConnector(app);
-        app.MapPost("/connector/v3/conversations/{conversationId}/activities/{replyToId}", async (HttpRequest request, HttpResponse response) =>
+        app.MapPost("/connector/v3/conversations/{conversationId}/activities/{**replyToId}", async (HttpRequest request, HttpResponse response) =>
         {
             Interlocked.Increment(ref connector._attempts);
             if (connector.RequiredToken is { } token && request.Headers.Authorization != "Bearer " + token)
@@ -68,7 +71,19 @@ public sealed class StandInConnector : IAsyncDisposable
             using var body = await JsonDocument.ParseAsync(request.Body);
             // The raw target shows the escaping exactly as the bot sent it.
             connector.Received.Enqueue((request.HttpContext.Features.Get<IHttpRequestFeature>()!.RawTarget, body.RootElement.Clone()));
-            return Results.Json(new { id = "reply-" + connector.Received.Count });
+            return Results.Json(new { id = "sent-" + connector.Received.Count });
+        });
+        app.MapPut("/connector/v3/conversations/{conversationId}/activities/{activityId}", async (HttpRequest request, string activityId) =>
+        {
+            if (connector.RequiredToken is { } token && request.Headers.Authorization != "Bearer " + token)
+            {
+                connector.Unexpected.Enqueue("update without the expected bearer token");
+                return Results.Unauthorized();
+            }
+
+            using var body = await JsonDocument.ParseAsync(request.Body);
+            connector.Updated.Enqueue((activityId, body.RootElement.Clone()));
+            return Results.Json(new { id = activityId });
         });
         app.MapFallback((HttpRequest request) =>
         {

@@ -27,12 +27,16 @@ public static class MessageKeys
     public const string AlreadySubmitted = "already_submitted";
     public const string UnsupportedInput = "unsupported_input";
     public const string NoneNotAllowed = "none_not_allowed";
+    public const string StaleCard = "stale_card";
+    public const string CardSubmit = "card_submit";
+    public const string CardAnswered = "card_answered";
+    public const string PersonalOnly = "personal_only";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ChoiceHint, MultiHint, NumberHint, TextHint, NotUnderstood, TooLong, TooFew, Skipped, CannotSkip,
         BackAtStart, EditUnknown, EditStarted, RestartConfirm, RestartDone, RestartCancelled, ConfirmExpected,
         SubmitNotReady, AcceptedGap, WelcomeBack, NoSuggestions, CurrentAnswer, AlreadySubmitted,
-        UnsupportedInput, NoneNotAllowed,
+        UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly,
     };
 }

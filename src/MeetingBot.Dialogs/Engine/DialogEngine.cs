@@ -31,11 +31,19 @@ public sealed class DialogEngine(QuestionBank bank)
         return events;
     }
 
-    public IReadOnlyList<DialogEvent> Handle(DialogState state, string text)
+    /// <param name="questionKey">The question a clicked form belonged to, if the answer came from one.</param>
+    public IReadOnlyList<DialogEvent> Handle(DialogState state, string text, string? questionKey = null)
     {
         var events = new List<DialogEvent>();
         var plan = QuestionPlan.Expand(Bank, state);
         var current = QuestionPlan.Current(plan, state);
+        if (questionKey is not null && questionKey != current?.Key)
+        {
+            events.Add(new MessageEvent(MessageKeys.StaleCard));
+            AskCurrent(state, events);
+            return events;
+        }
+
         var limit = Math.Min(current?.Step.MaxLength ?? MaxAnswerLength, MaxAnswerLength);
         if (text.Length > limit)
         {

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using MeetingBot.Channels.BotFramework;
+
+namespace MeetingBot.Channels.DirectLine;
+
+/// <summary>
+/// The activities of one conversation as Web Chat reads them (protocols.md D.3), in memory only and
+/// bounded: the oldest are dropped past the capacity. Losing it (restart, idle eviction) loses only
+/// the scroll-back; the answers are in the conversation state the pipeline stores.
+/// </summary>
+/// <remarks>
+/// Each activity gets a sequence number = max(previous + 1, current UTC ticks). It is the watermark,
+/// part of the id, and the timestamp. Being time-based, it keeps growing across restarts, so a page
+/// that polls with a watermark from before a restart still gets everything written after it.
+/// </remarks>
+public sealed class ConversationLog(string conversationId, int capacity, DateTimeOffset now)
+{
+    private readonly Lock gate = new();
+    private readonly Queue<(long Sequence, Activity Activity)> entries = new();
+    private long lastSequence;
+    private long lastUsedTicks = now.UtcTicks;
+
+    public string ConversationId { get; } = conversationId;
+
+    internal DateTimeOffset LastUsed => new(Interlocked.Read(ref lastUsedTicks), TimeSpan.Zero);
+
+    internal void Touch(DateTimeOffset now) => Interlocked.Exchange(ref lastUsedTicks, now.UtcTicks);
+
+    /// <summary>Records an activity; <paramref name="stamp"/> receives the id and timestamp to give it.</summary>
+    public Activity Append(DateTimeOffset now, Func<string, DateTimeOffset, Activity> stamp)
+    {
+        lock (gate)
+        {
+            var sequence = NextSequence(now);
+            var activity = stamp(IdOf(sequence), TimestampOf(sequence));
+            entries.Enqueue((sequence, activity));
+            while (entries.Count > capacity)
+            {
+                entries.Dequeue();
+            }
+
+            return activity;
+        }
+    }
+
+    /// <summary>An id and timestamp for an activity the client never sees (conversationUpdate, typing).</summary>
+    public (string Id, DateTimeOffset Timestamp) Reserve(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            var sequence = NextSequence(now);
+            return (IdOf(sequence), TimestampOf(sequence));
+        }
+    }
+
+    /// <summary>
+    /// The activities after <paramref name="watermark"/>; empty or unreadable means from the start
+    /// (as the Emulator does). With nothing new the client's watermark is echoed, never lowered.
+    /// </summary>
+    public ActivitySet After(string? watermark)
+    {
+        var after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        lock (gate)
+        {
+            var activities = new List<Activity>();
+            var last = 0L;
+            foreach (var (sequence, activity) in entries)
+            {
+                if (sequence > after)
+                {
+                    activities.Add(activity);
+                    last = sequence;
+                }
+            }
+
+            var next = activities.Count > 0 ? last : Math.Max(after, lastSequence);
+            return new ActivitySet(activities, next > 0 ? next.ToString(CultureInfo.InvariantCulture) : null);
+        }
+    }
+
+    /// <summary>The recorded activity the client tagged with <paramref name="clientActivityId"/>, if still held.</summary>
+    public Activity? FindByClientActivityId(string clientActivityId)
+    {
+        lock (gate)
+        {
+            foreach (var (_, activity) in entries)
+            {
+                if (ClientActivityIdOf(activity) == clientActivityId)
+                {
+                    return activity;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Web Chat's own id for an activity it posted (protocols.md D.5).</summary>
+    public static string? ClientActivityIdOf(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("clientActivityID", out var id)
+        && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+
+    private long NextSequence(DateTimeOffset now) => lastSequence = Math.Max(lastSequence + 1, now.UtcTicks);
+
+    private string IdOf(long sequence) => ConversationId + "|" + sequence.ToString(CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset TimestampOf(long sequence) => new(sequence, TimeSpan.Zero);
+}

@@ -1,0 +1,170 @@
+using MeetingBot.Channels.BotFramework;
+using MeetingBot.Conversations;
+using MeetingBot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MeetingBot.Channels.DirectLine;
+
+/// <summary>The outcome of a post: the id given to the user's activity, and whether the bot's turn failed.</summary>
+public sealed record PostOutcome(string Id, bool BotFailed);
+
+/// <summary>
+/// The channel side of the local Direct Line: stamps what Web Chat posts the way the Direct Line
+/// service would, records it (the echo Web Chat waits for, D.5), runs the bot turn in-process and
+/// records the replies. Replies are in the log before the post is answered, so the next poll has them.
+/// </summary>
+public sealed partial class DirectLineConversations(
+    ActivityProcessor processor,
+    ConversationLogs logs,
+    IDocumentStore store,
+    IOptions<DirectLineOptions> options,
+    TimeProvider time,
+    ILogger<DirectLineConversations> logger)
+{
+    /// <summary>
+    /// The channel id of every activity of this channel. Web Chat posts "webchat"; the Direct Line
+    /// service, which this stands in for, stamps "directline". It is part of the key of the stored
+    /// conversation state, so it never changes.
+    /// </summary>
+    public const string ChannelId = "directline";
+
+    private ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
+
+    /// <summary>
+    /// Opens the conversation and tells the bot the user joined, so it greets a new user or
+    /// welcomes a returning one back at the question where they left. Returns whether the log is new.
+    /// </summary>
+    public async Task<bool> StartAsync(DirectLineIdentity identity, ChannelAccount? user, string? locale, string serviceUrl, CancellationToken cancellationToken)
+    {
+        var log = logs.GetOrAdd(identity.ConversationId, out var created);
+        var member = new ChannelAccount { Id = identity.UserId, Name = user?.Id == identity.UserId ? user.Name : null, Role = "user" };
+        var (id, timestamp) = log.Reserve(time.GetUtcNow());
+        var joined = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Id = id,
+            Timestamp = timestamp,
+            ChannelId = ChannelId,
+            ServiceUrl = serviceUrl,
+            From = member,
+            Recipient = Bot,
+            Conversation = new ConversationAccount { Id = identity.ConversationId },
+            MembersAdded = [member, Bot],
+            Locale = locale,
+        };
+        LogStarted(logger, identity.ConversationId, created);
+
+        // Not recorded: conversationUpdate never reaches the client (D.3). A failed greeting still
+        // leaves a working conversation; the next message gets the current question.
+        await RunTurnAsync(log, joined, cancellationToken);
+        return created;
+    }
+
+    /// <summary>
+    /// The log of a conversation this process holds, or, after a restart or idle eviction, a new one
+    /// for a conversation the store knows. Null for a conversation that was never started.
+    /// </summary>
+    public async Task<ConversationLog?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        if (logs.Find(conversationId) is { } log)
+        {
+            return log;
+        }
+
+        var state = await store.ReadAsync(ConversationKeys.State(ChannelId, conversationId), cancellationToken);
+        return state is null ? null : logs.GetOrAdd(conversationId, out _);
+    }
+
+    /// <summary>Records what the user posted (already through <see cref="Stamp"/>) and runs the bot on it.</summary>
+    public async Task<PostOutcome> PostAsync(ConversationLog log, Activity posted, CancellationToken cancellationToken)
+    {
+        // Web Chat may post the same activity again after a timeout; it is answered, not run twice.
+        if (ConversationLog.ClientActivityIdOf(posted) is { } clientActivityId && log.FindByClientActivityId(clientActivityId) is { Id: { } earlierId })
+        {
+            LogRepeatedPost(logger, log.ConversationId);
+            return new PostOutcome(earlierId, BotFailed: false);
+        }
+
+        // Typing goes to the bot but not into the log: the official service only streams it (D.3).
+        var recorded = posted.Type == ActivityTypes.Typing
+            ? Reserved(log, posted)
+            : log.Append(time.GetUtcNow(), (id, timestamp) => posted with { Id = id, Timestamp = timestamp });
+        var ok = await RunTurnAsync(log, recorded, cancellationToken);
+        return new PostOutcome(recorded.Id!, BotFailed: !ok);
+    }
+
+    /// <summary>
+    /// What the Direct Line service does to a posted activity (D.6): the sender is the token's user,
+    /// whatever the body says (D.2); conversation, recipient, channel and service URL are the channel's.
+    /// Everything else, channelData with clientActivityID included, is kept.
+    /// </summary>
+    public Activity Stamp(Activity posted, DirectLineIdentity identity, string serviceUrl) => posted with
+    {
+        Id = null,
+        Timestamp = null,
+        ChannelId = ChannelId,
+        ServiceUrl = serviceUrl,
+        From = (posted.From ?? new ChannelAccount()) with { Id = identity.UserId, Role = "user" },
+        Recipient = Bot,
+        Conversation = new ConversationAccount { Id = identity.ConversationId },
+    };
+
+    private Activity Reserved(ConversationLog log, Activity posted)
+    {
+        var (id, timestamp) = log.Reserve(time.GetUtcNow());
+        return posted with { Id = id, Timestamp = timestamp };
+    }
+
+    /// <summary>Runs the bot on one activity and records its replies; false when the turn failed or timed out.</summary>
+    private async Task<bool> RunTurnAsync(ConversationLog log, Activity activity, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Activity>? replies;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.TurnTimeout);
+        try
+        {
+            replies = await processor.ProcessAsync(activity, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogTurnTimedOut(logger, log.ConversationId, options.Value.TurnTimeout);
+            return false;
+        }
+#pragma warning disable CA1031 // A failed turn is the bot's error (502 to the client), not the channel's; it is logged here.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogTurnFailed(logger, e, log.ConversationId);
+            return false;
+        }
+
+        foreach (var reply in replies ?? [])
+        {
+            log.Append(time.GetUtcNow(), (id, timestamp) => reply with
+            {
+                Id = id,
+                Timestamp = timestamp,
+                From = (reply.From ?? Bot) with { Role = "bot" },
+            });
+        }
+
+        LogTurn(logger, log.ConversationId, activity.Type ?? "", replies?.Count ?? 0);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started (new log: {Created})")]
+    private static partial void LogStarted(ILogger logger, string conversationId, bool created);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Direct Line conversation {ConversationId}: {Type} answered with {ReplyCount} replies")]
+    private static partial void LogTurn(ILogger logger, string conversationId, string type, int replyCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId}: an activity was posted again; not run twice")]
+    private static partial void LogRepeatedPost(ILogger logger, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct Line conversation {ConversationId}: the bot turn took longer than {Timeout}")]
+    private static partial void LogTurnTimedOut(ILogger logger, string conversationId, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line conversation {ConversationId}: the bot turn failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string conversationId);
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+
+namespace MeetingBot.Channels.DirectLine;
+
+/// <summary>The "DirectLine" configuration section: the local Direct Line channel that serves the Web Chat page.</summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "DirectLine";
+
+    /// <summary>DirectLineJS refreshes its token this often (protocols.md D.4); a shorter lifetime would cut users off.</summary>
+    public static readonly TimeSpan ClientRefreshInterval = TimeSpan.FromMinutes(15);
+
+    /// <summary>The bot's account id in activities (recipient of user posts, sender of replies).</summary>
+    public string BotId { get; set; } = "meetingbot";
+
+    /// <summary>The name Web Chat shows for the bot; the display name in the users' language belongs in appsettings.</summary>
+    public string BotName { get; set; } = "MeetingBot";
+
+    /// <summary>How long a token is valid; the page refreshes it while open. The official service uses 30 minutes.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many activities each in-memory conversation log keeps; older ones are dropped first.</summary>
+    public int MaxActivitiesPerConversation { get; set; } = 500;
+
+    /// <summary>A conversation log nobody has read or written for this long is dropped from memory.</summary>
+    public TimeSpan IdleConversationLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>The longest a bot turn may take before the post is answered 502 (Web Chat gives up after 20 s).</summary>
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+// Messages name the full configuration key because that is what an operator has to fix.
+internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DirectLineOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.BotId))
+        {
+            failures.Add("DirectLine:BotId must not be empty.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.BotName))
+        {
+            failures.Add("DirectLine:BotName must not be empty.");
+        }
+
+        if (options.TokenLifetime <= DirectLineOptions.ClientRefreshInterval || options.TokenLifetime > TimeSpan.FromDays(1))
+        {
+            failures.Add($"DirectLine:TokenLifetime must be longer than {DirectLineOptions.ClientRefreshInterval} (how often Web Chat refreshes its token) and at most one day.");
+        }
+
+        if (options.MaxActivitiesPerConversation < 10)
+        {
+            failures.Add("DirectLine:MaxActivitiesPerConversation must be at least 10.");
+        }
+
+        if (options.IdleConversationLifetime < TimeSpan.FromMinutes(1))
+        {
+            failures.Add("DirectLine:IdleConversationLifetime must be at least one minute.");
+        }
+
+        if (options.TurnTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("DirectLine:TurnTimeout must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,222 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MeetingBot.Channels.BotFramework;
+using MeetingBot.Conversations;
+using MeetingBot.Storage;
+using MeetingBot.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace MeetingBot.Web.Tests;
+
+/// <summary>
+/// Recorded Teams payloads (TeamsPayloads/), signed by the stand-in identity server, drive the
+/// dialog; replies reach the stand-in Connector with the bot's token.
+/// </summary>
+public sealed class TeamsConversationTests : IAsyncLifetime
+{
+    private const string AppId = "11111111-2222-3333-4444-555555555555";
+    private const string ConversationId = "a:1pErSoNaLcHaT_Id-ForTeams;messageid=0";
+
+    private StandInIdentityServer _identity = null!;
+    private StandInConnector _connector = null!;
+    private RunningBot _bot = null!;
+    private int _sequence;
+
+    public async Task InitializeAsync()
+    {
+        _identity = await StandInIdentityServer.StartAsync();
+        _connector = await StandInConnector.StartAsync();
+        _connector.RequiredToken = StandInIdentityServer.IssuedAccessToken;
+        _bot = await RunningBot.StartAuthenticatedAsync(_identity, AppId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _identity.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Installing_the_app_greets_asks_the_first_question_as_a_card_and_keeps_the_conversation_reference()
+    {
+        await PostAsync("installation-update.json");
+
+        var sent = Sent();
+        Assert.Contains("民主生活会准备助手", sent[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        var card = Card(sent[^1]);
+        Assert.Equal("Input.ChoiceSet", card.GetProperty("body")[1].GetProperty("type").GetString());
+        Assert.False(sent[^1].TryGetProperty("text", out _));
+
+        var record = await RecordAsync();
+        Assert.Equal(_connector.ServiceUrl, record.Reference!.ServiceUrl);
+        Assert.Equal("72f988bf-86f1-41af-91ab-2d7cd011db47", record.Reference.TenantId);
+    }
+
+    [Fact]
+    public async Task A_complete_self_check_runs_through_signed_teams_activities_cards_included()
+    {
+        await PostAsync("conversation-update.json");
+        var answers = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "tests", "MeetingBot.Conversations.Tests", "Golden", "full.answers.txt"))
+            .Where(l => l.Length > 0).Skip(1); // the name comes from Teams
+        await AnswerAsync("2");
+        foreach (var answer in answers.Skip(1))
+        {
+            await AnswerAsync(answer);
+        }
+
+        Assert.Contains("待补充事项", Sent()[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        await AnswerAsync("提交");
+
+        var final = Sent();
+        Assert.Equal("typing", final[^2].GetProperty("type").GetString());
+        Assert.Contains("已提交", final[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("张明", final[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_connector.Unexpected);
+        Assert.True((await RecordAsync()).Dialog.Submitted);
+    }
+
+    [Fact]
+    public async Task A_submitted_card_is_replaced_by_a_read_only_card_showing_the_answer()
+    {
+        await PostAsync("conversation-update.json");
+        var card = Card(Sent()[^1]);
+
+        await PostAsync("card-submit.json", value: Submission(card, "1"), replyToId: "sent-card-1");
+
+        var (activityId, updated) = Assert.Single(_connector.Updated);
+        Assert.Equal("sent-card-1", activityId);
+        var answeredCard = Card(updated);
+        Assert.False(answeredCard.TryGetProperty("actions", out _));
+        Assert.Equal("已提交：年度民主生活会", answeredCard.GetProperty("body")[1].GetProperty("text").GetString());
+        Assert.Contains("所在单位", Sent()[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_click_on_an_earlier_card_is_recognised_as_stale_and_the_current_question_is_repeated()
+    {
+        await PostAsync("conversation-update.json");
+        var oldCard = Card(Sent()[^1]);
+        await PostAsync("card-submit.json", value: Submission(oldCard, "1"), replyToId: "first");
+        var before = (await RecordAsync()).Dialog.Answers.Count;
+        var sentBefore = _connector.Received.Count;
+
+        await PostAsync("card-submit.json", value: Submission(oldCard, "2"), replyToId: "first");
+
+        var replies = Sent()[sentBefore..];
+        Assert.Contains("已经回答过", replies[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("所在单位", replies[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Single(_connector.Updated);
+        var record = await RecordAsync();
+        Assert.Equal(before, record.Dialog.Answers.Count);
+        Assert.Equal(["annual"], record.Dialog.Answers["meeting_kind"].Selected);
+    }
+
+    [Fact]
+    public async Task An_adaptive_card_action_invoke_is_answered_with_the_read_only_card_and_the_replies_follow()
+    {
+        await PostAsync("conversation-update.json");
+        var card = Card(Sent()[^1]);
+        var sentBefore = _connector.Received.Count;
+
+        using var response = await PostAsync("adaptive-card-action.json", value: Submission(card, "3"), replyToId: "card-9");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("已提交：组织生活会", body.RootElement.GetProperty("value").GetProperty("body")[1].GetProperty("text").GetString());
+
+        await _bot.Services.GetRequiredService<BackgroundReplies>().WhenIdleAsync();
+        Assert.Contains("所在单位", Sent()[sentBefore..][^1].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["organizational"], (await RecordAsync()).Dialog.Answers["meeting_kind"].Selected);
+    }
+
+    [Fact]
+    public async Task In_a_group_chat_the_bot_answers_only_when_mentioned_and_only_points_to_the_personal_chat()
+    {
+        using var unmentioned = await PostAsync("group-mention.json", text: "大家好", mentionedId: "28:someone-else");
+        Assert.Equal(HttpStatusCode.OK, unmentioned.StatusCode);
+        Assert.Empty(_connector.Received);
+
+        await PostAsync("group-mention.json", text: "开始自查", mentionedId: "28:" + AppId);
+
+        var reply = Assert.Single(Sent());
+        Assert.Contains("私聊", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var store = _bot.Services.GetRequiredService<IDocumentStore>();
+        Assert.Null(await store.ReadAsync(ConversationKeys.State("msteams", "19:meeting_GrOuPcHaT0123@thread.v2"), CancellationToken.None));
+    }
+
+    /// <summary>Answers the current question the way a Teams user would: through the card when it is one, else by typing.</summary>
+    private async Task AnswerAsync(string answer)
+    {
+        var last = Sent()[^1];
+        if (last.TryGetProperty("attachments", out _) && TryNumbers(Card(last), answer) is { } numbers)
+        {
+            await PostAsync("card-submit.json", value: Submission(Card(last), numbers), replyToId: "card-" + _sequence);
+        }
+        else
+        {
+            await PostAsync("message.json", text: answer);
+        }
+    }
+
+    private static string? TryNumbers(JsonElement card, string answer)
+    {
+        var choices = card.GetProperty("body")[1].GetProperty("choices").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("title").GetString()!.Replace(" ★", "", StringComparison.Ordinal), c => c.GetProperty("value").GetString()!);
+        var numbers = new List<string>();
+        foreach (var token in answer.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (choices.ContainsValue(token))
+            {
+                numbers.Add(token);
+            }
+            else if (choices.TryGetValue(token, out var number))
+            {
+                numbers.Add(number);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return string.Join(",", numbers);
+    }
+
+    /// <summary>What Teams sends back for the card's submit action with the given choices.</summary>
+    private static string Submission(JsonElement card, string choices)
+    {
+        var data = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(card.GetProperty("actions")[0].GetProperty("data").GetRawText())!;
+        data["choices"] = JsonSerializer.SerializeToElement(choices);
+        return JsonSerializer.Serialize(data);
+    }
+
+    private static JsonElement Card(JsonElement activity) => activity.GetProperty("attachments")[0].GetProperty("content");
+
+    private JsonElement[] Sent() => _connector.Received.Select(r => r.Activity).ToArray();
+
+    private async Task<ConversationRecord> RecordAsync()
+    {
+        var stored = await _bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("msteams", ConversationId), CancellationToken.None);
+        return ConversationRecord.FromJson(stored!.Body);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string payload, string text = "", string value = "null", string replyToId = "", string mentionedId = "")
+    {
+        var json = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TeamsPayloads", payload)))
+            .Replace("$serviceUrl", _connector.ServiceUrl, StringComparison.Ordinal)
+            .Replace("$id", "1700000000" + Interlocked.Increment(ref _sequence), StringComparison.Ordinal)
+            .Replace("$text", JsonEncodedText.Encode(text).ToString(), StringComparison.Ordinal)
+            .Replace("$replyToId", replyToId, StringComparison.Ordinal)
+            .Replace("$mentionedId", mentionedId, StringComparison.Ordinal)
+            .Replace("$value", value, StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _identity.ChannelToken(AppId, _connector.ServiceUrl));
+        var response = await _bot.Http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{payload} answered {(int)response.StatusCode}");
+        return response;
+    }
+}
