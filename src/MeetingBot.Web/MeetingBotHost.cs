@@ -2,7 +2,6 @@ using MeetingBot.Channels.BotFramework;
 using MeetingBot.Channels.DirectLine;
 using MeetingBot.Conversations;
 using MeetingBot.Storage;
-using MeetingBot.Storage.Cosmos;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
@@ -27,7 +26,6 @@ public static class MeetingBotHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddMeetingBotCosmosStorage(builder.Configuration);
         builder.Services.AddMeetingBotStorage(builder.Configuration);
         builder.Services.AddMeetingBotConversations(builder.Configuration);
         builder.Services.AddBotFrameworkChannel(builder.Configuration);
