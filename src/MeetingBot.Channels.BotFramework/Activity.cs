@@ -100,6 +100,23 @@ public sealed record SuggestedActions(IReadOnlyList<CardAction> Actions)
 
 public sealed record CardAction(string Type, string Title, string Value);
 
+/// <summary>What a new conversation is opened with (protocols.md B.2, B.6).</summary>
+public sealed record ConversationParameters
+{
+    public bool IsGroup { get; init; }
+
+    public ChannelAccount? Bot { get; init; }
+
+    public IReadOnlyList<ChannelAccount> Members { get; init; } = [];
+
+    public string? TenantId { get; init; }
+
+    public JsonElement? ChannelData { get; init; }
+}
+
+/// <summary>The Connector's answer to a created conversation.</summary>
+public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);
+
 /// <summary>The body of an expectReplies response (protocols.md A.6).</summary>
 public sealed record ExpectedReplies(IReadOnlyList<Activity> Activities);
 
@@ -123,5 +140,7 @@ public static class ActivityTypes
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 public sealed partial class BotFrameworkJsonContext : JsonSerializerContext;

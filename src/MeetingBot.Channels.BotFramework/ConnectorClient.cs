@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MeetingBot.Channels.BotFramework.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,19 @@ public sealed partial class ConnectorClient(
     public Task<ResourceResponse?> UpdateAsync(Activity activity, CancellationToken cancellationToken) =>
         CallAsync(HttpMethod.Put, activity.ServiceUrl!, ActivitiesUri(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id), activity, cancellationToken);
 
+    /// <summary>
+    /// POST {serviceUrl}v3/conversations: opens a personal chat with a user for a proactive message
+    /// (protocols.md B.6); answers the new conversation's id.
+    /// </summary>
+    public async Task<string> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), "v3/conversations");
+        var json = JsonSerializer.SerializeToUtf8Bytes(parameters, BotFrameworkJsonContext.Default.ConversationParameters);
+        using var response = await SendWithRetriesAsync(HttpMethod.Post, serviceUrl, uri, json, cancellationToken);
+        var created = await response.Content.ReadFromJsonAsync(BotFrameworkJsonContext.Default.ConversationResourceResponse, cancellationToken);
+        return created?.Id ?? throw new HttpRequestException("The Connector created a conversation without an id.");
+    }
+
     public async Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
         await CallAsync(HttpMethod.Delete, serviceUrl, ActivitiesUri(serviceUrl, conversationId, activityId), null, cancellationToken);
 
@@ -54,6 +68,15 @@ public sealed partial class ConnectorClient(
 
     private async Task<ResourceResponse?> CallAsync(HttpMethod method, string serviceUrl, Uri uri, Activity? body, CancellationToken cancellationToken)
     {
+        var json = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, BotFrameworkJsonContext.Default.Activity);
+        using var response = await SendWithRetriesAsync(method, serviceUrl, uri, json, cancellationToken);
+        return response.Content.Headers.ContentLength is 0 || method == HttpMethod.Delete
+            ? null
+            : await response.Content.ReadFromJsonAsync(BotFrameworkJsonContext.Default.ResourceResponse, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpMethod method, string serviceUrl, Uri uri, byte[]? json, CancellationToken cancellationToken)
+    {
         if (!auth.Value.AuthenticationDisabled && !trusted.IsTrusted(serviceUrl))
         {
             throw new InvalidOperationException("The service URL did not come from an authenticated activity; nothing was sent.");
@@ -63,9 +86,9 @@ public sealed partial class ConnectorClient(
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, uri);
-            if (body is not null)
+            if (json is not null)
             {
-                request.Content = JsonContent.Create(body, BotFrameworkJsonContext.Default.Activity);
+                request.Content = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
             }
 
             if (token is not null)
@@ -73,23 +96,24 @@ public sealed partial class ConnectorClient(
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 
-            using var response = await http.SendAsync(request, cancellationToken);
+            var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
-                return response.Content.Headers.ContentLength is 0 || method == HttpMethod.Delete
-                    ? null
-                    : await response.Content.ReadFromJsonAsync(BotFrameworkJsonContext.Default.ResourceResponse, cancellationToken);
+                return response;
             }
 
-            if (attempt >= MaxRetries || !Retried.Contains(response.StatusCode))
+            using (response)
             {
-                LogFailed(logger, method.Method, (int)response.StatusCode, attempt + 1);
-                throw new HttpRequestException($"The Connector answered {(int)response.StatusCode}.", null, response.StatusCode);
-            }
+                if (attempt >= MaxRetries || !Retried.Contains(response.StatusCode))
+                {
+                    LogFailed(logger, method.Method, (int)response.StatusCode, attempt + 1);
+                    throw new HttpRequestException($"The Connector answered {(int)response.StatusCode}.", null, response.StatusCode);
+                }
 
-            var delay = Backoff(attempt, response.Headers.RetryAfter);
-            LogRetry(logger, (int)response.StatusCode, delay.TotalMilliseconds);
-            await Task.Delay(delay, time, cancellationToken);
+                var delay = Backoff(attempt, response.Headers.RetryAfter);
+                LogRetry(logger, (int)response.StatusCode, delay.TotalMilliseconds);
+                await Task.Delay(delay, time, cancellationToken);
+            }
         }
     }
 

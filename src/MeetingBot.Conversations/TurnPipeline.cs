@@ -23,9 +23,23 @@ public sealed partial class TurnPipeline(
     {
         if (input.Kind == TurnKind.GroupMention)
         {
-            return new TurnResult(renderer.Render([new MessageEvent(MessageKeys.PersonalOnly)], new DialogState(), out _));
+            return Notice(MessageKeys.PersonalOnly);
         }
 
+        try
+        {
+            return await RunTurnAsync(input, cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Every write is atomic, so nothing of this turn was kept: the user is asked to send it again.
+            LogStoreUnavailable(logger);
+            return Notice(MessageKeys.StoreUnavailable);
+        }
+    }
+
+    private async Task<TurnResult> RunTurnAsync(TurnInput input, CancellationToken cancellationToken)
+    {
         var key = ConversationKeys.State(input.ChannelId, input.ConversationId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Channel"] = input.ChannelId, ["Conversation"] = key.PartitionKey });
         for (var attempt = 1; ; attempt++)
@@ -55,6 +69,9 @@ public sealed partial class TurnPipeline(
             }
         }
     }
+
+    /// <summary>A short message that reads and writes nothing.</summary>
+    private TurnResult Notice(string key) => new(renderer.Render([new MessageEvent(key)], new DialogState(), out _));
 
     private List<BotReply> Run(ConversationRecord record, TurnInput input, out string? draft, out bool stale)
     {
@@ -112,6 +129,9 @@ public sealed partial class TurnPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} was delivered again; it is not processed twice")]
     private static partial void LogDuplicate(ILogger logger, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is unavailable; the turn was not kept and the user was asked to retry")]
+    private static partial void LogStoreUnavailable(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Another turn of the conversation stored first; running the turn again (attempt {Attempt})")]
     private static partial void LogConcurrentTurn(ILogger logger, int attempt);

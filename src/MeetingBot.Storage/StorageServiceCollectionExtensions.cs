@@ -34,7 +34,14 @@ public static class StorageServiceCollectionExtensions
                 services.AddSingleton<IDocumentStore>(CreateEmbeddedStore);
                 break;
             case StorageProvider.Cosmos:
-                throw new InvalidOperationException("Storage:Provider=Cosmos is not available in this build; use Storage:Provider=Embedded.");
+                // The Cosmos store lives in MeetingBot.Storage.Cosmos, the only project that references
+                // the SDK; its AddMeetingBotCosmosStorage registers the store before this runs.
+                if (!services.Any(s => s.ServiceType == typeof(IDocumentStore)))
+                {
+                    throw new InvalidOperationException("Storage:Provider=Cosmos is not available in this build; call AddMeetingBotCosmosStorage (MeetingBot.Storage.Cosmos) before AddMeetingBotStorage, or use Storage:Provider=Embedded.");
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"Storage:Provider={provider} is not a known storage provider.");
         }

@@ -1,7 +1,9 @@
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Channels.DirectLine;
+using MeetingBot.Channels.WeCom;
 using MeetingBot.Conversations;
 using MeetingBot.Storage;
+using MeetingBot.Storage.Cosmos;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
@@ -16,20 +18,18 @@ public static class MeetingBotHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        // The top-level appsettings.json travels with the binaries; it is the lowest-priority
-        // source, so the working directory's file, environment variables and arguments override it.
-        var defaults = new JsonConfigurationSource { Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Optional = true };
-        defaults.ResolveFileProvider();
-        builder.Configuration.Sources.Insert(0, defaults);
+        builder.Configuration.Sources.Insert(0, BundledSettings());
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.Services.AddMeetingBotCosmosStorage(builder.Configuration);
         builder.Services.AddMeetingBotStorage(builder.Configuration);
         builder.Services.AddMeetingBotConversations(builder.Configuration);
         builder.Services.AddBotFrameworkChannel(builder.Configuration);
         builder.Services.AddDirectLineChannel(builder.Configuration);
+        builder.Services.AddWeComChannel(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -37,7 +37,30 @@ public static class MeetingBotHost
         app.UseStaticFiles(new StaticFileOptions { FileProvider = WebChatFiles().FileProvider });
         app.MapBotFrameworkEndpoints();
         app.MapDirectLineEndpoints();
+        app.MapWeComEndpoints();
         return app;
+    }
+
+    /// <summary>The bot's configuration without a host, for commands such as teams-package.</summary>
+    public static IConfiguration Configuration(string[] args)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.Sources.Add(BundledSettings());
+        configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(args);
+        return configuration;
+    }
+
+    /// <summary>
+    /// The top-level appsettings.json travels with the binaries. It is the lowest-priority source,
+    /// so the working directory's file, environment variables and arguments override it.
+    /// </summary>
+    private static JsonConfigurationSource BundledSettings()
+    {
+        var defaults = new JsonConfigurationSource { Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Optional = true };
+        defaults.ResolveFileProvider();
+        return defaults;
     }
 
     private static DefaultFilesOptions WebChatFiles() =>

@@ -135,6 +135,16 @@ public sealed class SelfCheckTranscriptTests : IDisposable
     }
 
     [Fact]
+    public async Task Resume_asks_the_current_question_again_and_answers_nothing()
+    {
+        await _bot.SendAllAsync(["1", "张明"]);
+
+        await _bot.ExpectAsync("继续", "所在单位");
+
+        Assert.Equal(2, (await _bot.StateAsync()).Answers.Count);
+    }
+
+    [Fact]
     public async Task Restart_asks_for_confirmation_and_cancelling_keeps_everything()
     {
         await _bot.SendAllAsync(["1", "张明"]);

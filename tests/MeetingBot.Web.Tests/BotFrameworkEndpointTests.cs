@@ -7,6 +7,8 @@ using MeetingBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
+using MeetingBot.TestKit.Hosting;
+
 namespace MeetingBot.Web.Tests;
 
 /// <summary>POST /api/messages on the real host: the Activity protocol as a channel speaks it.</summary>

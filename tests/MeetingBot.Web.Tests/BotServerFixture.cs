@@ -1,5 +1,7 @@
 using Xunit;
 
+using MeetingBot.TestKit.Hosting;
+
 namespace MeetingBot.Web.Tests;
 
 /// <summary>An xunit class fixture: one running bot, with a database of its own, shared by the tests of a class.</summary>

@@ -2,6 +2,8 @@ using MeetingBot.Dialogs.Bank;
 using MeetingBot.TestKit;
 using Xunit;
 
+using MeetingBot.TestKit.Hosting;
+
 namespace MeetingBot.Web.Tests;
 
 /// <summary>

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
+using MeetingBot.TestKit.Hosting;
+
 namespace MeetingBot.Web.Tests;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _identity = await StandInIdentityServer.StartAsync();
-        _bot = await RunningBot.StartAuthenticatedAsync(_identity, AppId);
+        _bot = await AuthenticatedBot.StartAsync(_identity, AppId);
     }
 
     public async Task DisposeAsync()
@@ -42,6 +44,19 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("activities", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotNull(await ReadStoredAsync("ok"));
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_a_newly_published_key_is_accepted_after_the_keys_are_fetched_again()
+    {
+        using var before = await PostAsync("rotation-1", _identity.ChannelToken(AppId, ServiceUrl));
+        var rotated = StandInIdentityServer.NewKey("rotated-in");
+        _identity.RotatedKeys.Add(rotated);
+
+        using var after = await PostAsync("rotation-2", Sign(d => d.SigningCredentials = new SigningCredentials(rotated, SecurityAlgorithms.RsaSha256)));
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
     [Theory]

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
 using MeetingBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+
+using MeetingBot.TestKit.Hosting;
 
 namespace MeetingBot.Web.Tests;
 
@@ -24,7 +27,7 @@ public sealed class OutboundConnectorTests : IAsyncLifetime
         _identity = await StandInIdentityServer.StartAsync();
         _connector = await StandInConnector.StartAsync();
         _connector.RequiredToken = StandInIdentityServer.IssuedAccessToken;
-        _bot = await RunningBot.StartAuthenticatedAsync(_identity, AppId);
+        _bot = await AuthenticatedBot.StartAsync(_identity, AppId);
     }
 
     public async Task DisposeAsync()
@@ -79,6 +82,30 @@ public sealed class OutboundConnectorTests : IAsyncLifetime
         Assert.NotEmpty(_connector.Received);
         var stored = await _bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("test", "conv-f"), CancellationToken.None);
         Assert.Single(ConversationRecord.FromJson(stored!.Body).Dialog.Answers);
+    }
+
+    [Fact]
+    public async Task A_conversation_is_created_for_proactive_messages_only_on_a_trusted_service_url()
+    {
+        var connector = _bot.Services.GetRequiredService<ConnectorClient>();
+        var parameters = new ConversationParameters
+        {
+            Bot = new ChannelAccount { Id = "28:" + AppId },
+            Members = [new ChannelAccount { Id = "29:1Xyz-TeamsUserId_aBcD" }],
+            TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47",
+        };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => connector.CreateConversationAsync(_connector.ServiceUrl, parameters, CancellationToken.None));
+        Assert.Empty(_connector.Created);
+
+        using var _ = await SendAsync("帮助", "p-1");
+        var id = await connector.CreateConversationAsync(_connector.ServiceUrl, parameters, CancellationToken.None);
+
+        Assert.Equal("a:new-personal-chat-1", id);
+        var created = Assert.Single(_connector.Created);
+        Assert.Equal("29:1Xyz-TeamsUserId_aBcD", created.GetProperty("members")[0].GetProperty("id").GetString());
+        Assert.Equal("72f988bf-86f1-41af-91ab-2d7cd011db47", created.GetProperty("tenantId").GetString());
+        Assert.Empty(_connector.Unexpected);
     }
 
     private async Task<HttpResponseMessage> SendAsync(string text, string activityId)

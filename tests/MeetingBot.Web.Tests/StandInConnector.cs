@@ -26,6 +26,9 @@ public sealed class StandInConnector : IAsyncDisposable
 
     public ConcurrentQueue<string> Unexpected { get; } = new();
 
+    /// <summary>Bodies of conversations created (proactive messaging).</summary>
+    public ConcurrentQueue<JsonElement> Created { get; } = new();
+
     /// <summary>Activities replaced with PUT (e.g. an answered card), by activity id.</summary>
     public ConcurrentQueue<(string ActivityId, JsonElement Activity)> Updated { get; } = new();
 
@@ -84,6 +87,18 @@ public sealed class StandInConnector : IAsyncDisposable
             using var body = await JsonDocument.ParseAsync(request.Body);
             connector.Updated.Enqueue((activityId, body.RootElement.Clone()));
             return Results.Json(new { id = activityId });
+        });
+        app.MapPost("/connector/v3/conversations", async (HttpRequest request) =>
+        {
+            if (connector.RequiredToken is { } token && request.Headers.Authorization != "Bearer " + token)
+            {
+                connector.Unexpected.Enqueue("create without the expected bearer token");
+                return Results.Unauthorized();
+            }
+
+            using var body = await JsonDocument.ParseAsync(request.Body);
+            connector.Created.Enqueue(body.RootElement.Clone());
+            return Results.Json(new { id = "a:new-personal-chat-" + connector.Created.Count });
         });
         app.MapFallback((HttpRequest request) =>
         {

@@ -40,6 +40,9 @@ public sealed class StandInIdentityServer : IAsyncDisposable
 
     public RsaSecurityKey EmulatorKey { get; } = NewKey("emulator-key");
 
+    /// <summary>Keys published beside the channel key, as after a key rotation.</summary>
+    public List<RsaSecurityKey> RotatedKeys { get; } = [];
+
     /// <summary>The channels the channel key is endorsed for.</summary>
     public string[] Endorsements { get; set; } = ["msteams", "webchat", "test"];
 
@@ -124,7 +127,7 @@ public sealed class StandInIdentityServer : IAsyncDisposable
             ["jwks_uri"] = BaseUrl + "/v1/.well-known/keys",
             ["id_token_signing_alg_values_supported"] = SigningAlgorithms,
         }));
-        app.MapGet("/v1/.well-known/keys", () => Results.Json(new { keys = new[] { Jwk(ChannelKey, Endorsements) } }));
+        app.MapGet("/v1/.well-known/keys", () => Results.Json(new { keys = RotatedKeys.Prepend(ChannelKey).Select(k => Jwk(k, Endorsements)).ToArray() }));
         app.MapGet("/common/v2.0/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
         {
             ["issuer"] = "https://login.microsoftonline.com/{tenantid}/v2.0",

@@ -8,6 +8,8 @@ using MeetingBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
+using MeetingBot.TestKit.Hosting;
+
 namespace MeetingBot.Web.Tests;
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         _identity = await StandInIdentityServer.StartAsync();
         _connector = await StandInConnector.StartAsync();
         _connector.RequiredToken = StandInIdentityServer.IssuedAccessToken;
-        _bot = await RunningBot.StartAuthenticatedAsync(_identity, AppId);
+        _bot = await AuthenticatedBot.StartAsync(_identity, AppId);
     }
 
     public async Task DisposeAsync()

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
@@ -14,7 +13,7 @@ namespace MeetingBot.Channels.BotFramework.Authentication;
 /// skew, the serviceurl claim, and the signing key's endorsement for the channel. Emulator tokens,
 /// issued by Azure AD with the bot's own credentials, are told apart by their issuer.
 /// </summary>
-public sealed partial class InboundAuthenticator
+public sealed partial class InboundAuthenticator : IDisposable
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
@@ -22,20 +21,22 @@ public sealed partial class InboundAuthenticator
     private static readonly string[] EmulatorTenants =
     [
         "d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "cab8a31a-1906-4287-a0d8-4eef66b95f6e",
+        "a55a4d5b-9241-49b1-b4ff-befa8db00269",
     ];
 
     private readonly BotFrameworkAuthOptions _options;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _channelKeys;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _emulatorKeys;
+    private readonly SigningKeySource _channelKeys;
+    private readonly SigningKeySource _emulatorKeys;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ILogger<InboundAuthenticator> _logger;
 
-    public InboundAuthenticator(IOptions<BotFrameworkAuthOptions> options, IHttpClientFactory httpClients, ILogger<InboundAuthenticator> logger)
+    public InboundAuthenticator(IOptions<BotFrameworkAuthOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<InboundAuthenticator> logger)
     {
         _options = options.Value;
         _logger = logger;
-        _channelKeys = KeySource(_options.ToBotFromChannelOpenIdMetadataUrl, httpClients);
-        _emulatorKeys = KeySource(_options.ToBotFromEmulatorOpenIdMetadataUrl, httpClients);
+        var http = httpClients.CreateClient(nameof(InboundAuthenticator));
+        _channelKeys = new SigningKeySource(_options.ToBotFromChannelOpenIdMetadataUrl, http, time);
+        _emulatorKeys = new SigningKeySource(_options.ToBotFromEmulatorOpenIdMetadataUrl, http, time);
     }
 
     public bool Required => !_options.AuthenticationDisabled;
@@ -130,15 +131,14 @@ public sealed partial class InboundAuthenticator
     }
 
     private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Configuration)> ValidateSignedAsync(
-        string token, ConfigurationManager<OpenIdConnectConfiguration> keys, IEnumerable<string> issuers, CancellationToken cancellationToken)
+        string token, SigningKeySource keys, IEnumerable<string> issuers, CancellationToken cancellationToken)
     {
-        var configuration = await keys.GetConfigurationAsync(cancellationToken);
+        var configuration = await keys.GetAsync(cancellationToken);
         var result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // Keys rotate: an unknown kid asks for fresh keys once before the token is refused.
-            keys.RequestRefresh();
-            configuration = await keys.GetConfigurationAsync(cancellationToken);
+            configuration = await keys.RefreshAsync(cancellationToken);
             result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
         }
 
@@ -170,17 +170,22 @@ public sealed partial class InboundAuthenticator
         {
             $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0",
             $"https://login.microsoftonline.us/{t}/", $"https://login.microsoftonline.us/{t}/v2.0",
+            $"https://sts.chinacloudapi.cn/{t}/", $"https://login.partner.microsoftonline.cn/{t}/v2.0",
         });
     }
 
     private bool IsEmulatorIssuer(string issuer) => issuer != _options.ToBotFromChannelTokenIssuer && EmulatorIssuers().Contains(issuer);
 
+    /// <summary>The channels a signing key is endorsed for: an extra "endorsements" array in the JWKS (C.1 step 4).</summary>
     private static IEnumerable<string> Endorsements(JsonWebKey? key) =>
-        key is not null && key.AdditionalData.TryGetValue("endorsements", out var value) && value is JsonElement { ValueKind: JsonValueKind.Array } list
-            ? list.EnumerateArray().Select(e => e.GetString() ?? "")
-            : key?.AdditionalData.TryGetValue("endorsements", out var raw) == true && raw is IEnumerable<object> items
-                ? items.Select(i => i?.ToString() ?? "")
-                : [];
+        key?.AdditionalData.TryGetValue("endorsements", out var value) == true
+            ? value switch
+            {
+                JsonElement { ValueKind: JsonValueKind.Array } list => list.EnumerateArray().Select(e => e.GetString() ?? ""),
+                IEnumerable<object> items => items.Select(i => i?.ToString() ?? ""),
+                _ => [],
+            }
+            : [];
 
     private static string Describe(Exception? exception) => exception switch
     {
@@ -195,15 +200,11 @@ public sealed partial class InboundAuthenticator
         _ => "the token is invalid: " + exception.GetType().Name,
     };
 
-    private static ConfigurationManager<OpenIdConnectConfiguration> KeySource(string metadataUrl, IHttpClientFactory httpClients) =>
-        new(metadataUrl, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(httpClients.CreateClient(nameof(InboundAuthenticator)))
-        {
-            RequireHttps = metadataUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase),
-        })
-        {
-            AutomaticRefreshInterval = TimeSpan.FromDays(1),
-            RefreshInterval = TimeSpan.FromSeconds(1),
-        };
+    public void Dispose()
+    {
+        _channelKeys.Dispose();
+        _emulatorKeys.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an inbound token: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);

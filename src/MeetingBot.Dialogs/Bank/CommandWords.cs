@@ -15,6 +15,7 @@ public enum Command
     No,
     Accept,
     None,
+    Resume,
 }
 
 /// <summary>The words that trigger each command, from commands.yaml.</summary>

@@ -31,12 +31,13 @@ public static class MessageKeys
     public const string CardSubmit = "card_submit";
     public const string CardAnswered = "card_answered";
     public const string PersonalOnly = "personal_only";
+    public const string StoreUnavailable = "store_unavailable";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ChoiceHint, MultiHint, NumberHint, TextHint, NotUnderstood, TooLong, TooFew, Skipped, CannotSkip,
         BackAtStart, EditUnknown, EditStarted, RestartConfirm, RestartDone, RestartCancelled, ConfirmExpected,
         SubmitNotReady, AcceptedGap, WelcomeBack, NoSuggestions, CurrentAnswer, AlreadySubmitted,
-        UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly,
+        UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly, StoreUnavailable,
     };
 }

@@ -72,6 +72,12 @@ public sealed class DialogEngine(QuestionBank bank)
             case Command.Draft:
                 // At the review step the review itself shows the draft.
                 break;
+            case Command.Resume when current is null:
+                events.Add(new MessageEvent(MessageKeys.AlreadySubmitted));
+                return events;
+            case Command.Resume:
+                // Asking the current question again is all that resuming takes.
+                break;
             case Command.Restart:
                 state.ConfirmingRestart = true;
                 events.Add(new MessageEvent(MessageKeys.RestartConfirm));

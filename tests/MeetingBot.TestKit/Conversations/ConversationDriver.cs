@@ -18,7 +18,8 @@ public sealed class ConversationDriver : IDisposable
 
     private readonly TempFolder? _ownedFolder;
 
-    public ConversationDriver(string? databasePath = null, string conversationId = "conversation-1", string? userName = null)
+    /// <param name="wrapStore">Puts a decorator around the real store, e.g. one that fails on demand.</param>
+    public ConversationDriver(string? databasePath = null, string conversationId = "conversation-1", string? userName = null, Func<IDocumentStore, IDocumentStore>? wrapStore = null)
     {
         if (databasePath is null)
         {
@@ -32,7 +33,7 @@ public sealed class ConversationDriver : IDisposable
         var (bank, templates) = Content.Value;
         Composer = new DraftComposer(bank);
         Renderer = new ReplyRenderer(bank, templates, Composer);
-        Pipeline = new TurnPipeline(new DialogEngine(bank), Renderer, Store, TimeProvider.System, NullLogger<TurnPipeline>.Instance);
+        Pipeline = new TurnPipeline(new DialogEngine(bank), Renderer, wrapStore?.Invoke(Store) ?? Store, TimeProvider.System, NullLogger<TurnPipeline>.Instance);
     }
 
     public string ConversationId { get; }

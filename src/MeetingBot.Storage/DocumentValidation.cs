@@ -1,18 +1,18 @@
 using System.Text.Json;
 
-namespace MeetingBot.Storage.Embedded;
+namespace MeetingBot.Storage;
 
-// Rejects inputs that no store could honour, before they reach SQL.
-internal static class DocumentValidation
+/// <summary>Rejects inputs that no store could honour, before they reach the database; shared by every store.</summary>
+public static class DocumentValidation
 {
-    internal static void ValidateKey(DocumentKey key)
+    public static void ValidateKey(DocumentKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(key.PartitionKey, nameof(key));
         ArgumentException.ThrowIfNullOrEmpty(key.Id, nameof(key));
     }
 
-    internal static void ValidateDocument(NewDocument document)
+    public static void ValidateDocument(NewDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         ValidateKey(document.Key);

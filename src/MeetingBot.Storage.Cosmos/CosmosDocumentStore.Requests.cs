@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Azure.Cosmos;
+
+namespace MeetingBot.Storage.Cosmos;
+
+// How every call goes out and what its answer means.
+public sealed partial class CosmosDocumentStore
+{
+    // Answers that mean "not now" rather than "no": throttling beyond the SDK's retries, timeouts,
+    // and the service failing or being unreachable.
+    private static readonly HashSet<HttpStatusCode> Unavailable =
+    [
+        HttpStatusCode.RequestTimeout, HttpStatusCode.TooManyRequests, (HttpStatusCode)449,
+        HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
+    ];
+
+    /// <summary>
+    /// Sends one request, records its charge and turns "not now" answers into
+    /// <see cref="StoreUnavailableException"/>. By then the SDK has already retried throttling
+    /// (see CosmosClientFactory) and transient network failures.
+    /// </summary>
+    private async Task<ResponseMessage> SendAsync(string operation, DocumentKey? key, Func<Task<ResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        if (key is not null)
+        {
+            LogKey(_logger, operation, key.PartitionKey, key.Id);
+        }
+
+        ResponseMessage response;
+        try
+        {
+            response = await send();
+        }
+        catch (CosmosOperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogUnreachable(_logger, operation, e);
+            throw new StoreUnavailableException("Azure Cosmos DB did not answer in time.", innerException: e);
+        }
+        catch (CosmosException e) when (Unavailable.Contains(e.StatusCode))
+        {
+            _charges.Record(operation, e.RequestCharge, e.StatusCode);
+            LogUnavailable(_logger, operation, e.StatusCode);
+            throw new StoreUnavailableException($"Azure Cosmos DB answered {(int)e.StatusCode}.", e.RetryAfter, e);
+        }
+        catch (HttpRequestException e)
+        {
+            LogUnreachable(_logger, operation, e);
+            throw new StoreUnavailableException("Azure Cosmos DB could not be reached.", innerException: e);
+        }
+
+        var charge = response.Headers.RequestCharge;
+        _charges.Record(operation, charge, response.StatusCode);
+        LogRequestCharge(_logger, operation, response.StatusCode, charge);
+        if (Unavailable.Contains(response.StatusCode))
+        {
+            var status = response.StatusCode;
+            var retryAfter = RetryAfter(response.Headers);
+            response.Dispose();
+            LogUnavailable(_logger, operation, status);
+            throw new StoreUnavailableException($"Azure Cosmos DB answered {(int)status}.", retryAfter);
+        }
+
+        return response;
+    }
+
+    // Anything else than success or the expected failures is a fault of ours or of the setup
+    // (bad request, forbidden, too large); the SDK's exception carries the diagnostics.
+    private static void EnsureExpected(ResponseMessage response, params ReadOnlySpan<HttpStatusCode> expected)
+    {
+        if (!response.IsSuccessStatusCode && !expected.Contains(response.StatusCode))
+        {
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    // Cosmos DB says how long to back off in x-ms-retry-after-ms (REST API, common response headers).
+    private static TimeSpan? RetryAfter(Headers headers) =>
+        long.TryParse(headers["x-ms-retry-after-ms"], NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : null;
+}

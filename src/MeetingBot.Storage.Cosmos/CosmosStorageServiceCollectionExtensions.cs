@@ -1,0 +1,46 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MeetingBot.Storage.Cosmos;
+
+public static class CosmosStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// When Storage:Provider is Cosmos, registers the Cosmos DB <see cref="IDocumentStore"/>, its
+    /// validated <see cref="CosmosStorageOptions"/>, the one <see cref="CosmosClient"/> and the
+    /// start-up check of the container; otherwise registers nothing. Call it before
+    /// <c>AddMeetingBotStorage</c>, which then finds the store in place.
+    /// </summary>
+    public static IServiceCollection AddMeetingBotCosmosStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var provider = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.Provider ?? StorageProvider.Embedded;
+        if (provider != StorageProvider.Cosmos)
+        {
+            return services;
+        }
+
+        services.AddOptions<CosmosStorageOptions>().Bind(configuration.GetSection(CosmosStorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CosmosStorageOptions>, CosmosStorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(s => CosmosClientFactory.Create(s.GetRequiredService<IOptions<CosmosStorageOptions>>().Value));
+        services.AddHostedService<CosmosContainerSetup>();
+        services.AddSingleton<IDocumentStore>(s =>
+        {
+            var options = s.GetRequiredService<IOptions<CosmosStorageOptions>>().Value;
+            return new CosmosDocumentStore(
+                s.GetRequiredService<CosmosClient>().GetContainer(options.Database, options.Container),
+                s.GetRequiredService<TimeProvider>(),
+                s.GetService<ILogger<CosmosDocumentStore>>(),
+                s.GetService<IMeterFactory>());
+        });
+        return services;
+    }
+}
