@@ -16,30 +16,14 @@ namespace MeetingBot.Web.Tests;
 /// With MicrosoftAppId set, every request to /api/messages must carry a valid channel or Emulator
 /// token (protocols.md C.1, C.2); anything else gets 401 and stores nothing.
 /// </summary>
-public sealed class InboundAuthenticationTests : IAsyncLifetime
+public sealed class InboundAuthenticationTests : AuthenticatedHostTest
 {
-    private const string AppId = "11111111-2222-3333-4444-555555555555";
     private const string ServiceUrl = "https://smba.example.test/amer/";
-
-    private StandInIdentityServer _identity = null!;
-    private RunningBot _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _identity = await StandInIdentityServer.StartAsync();
-        _bot = await AuthenticatedBot.StartAsync(_identity, AppId);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _identity.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_valid_channel_token_is_accepted_and_expect_replies_still_answers_in_the_response()
     {
-        using var response = await PostAsync("ok", _identity.ChannelToken(AppId, ServiceUrl));
+        using var response = await PostAsync("ok", Identity.ChannelToken(AppId, ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("activities", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -49,9 +33,9 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_token_signed_with_a_newly_published_key_is_accepted_after_the_keys_are_fetched_again()
     {
-        using var before = await PostAsync("rotation-1", _identity.ChannelToken(AppId, ServiceUrl));
+        using var before = await PostAsync("rotation-1", Identity.ChannelToken(AppId, ServiceUrl));
         var rotated = StandInIdentityServer.NewKey("rotated-in");
-        _identity.RotatedKeys.Add(rotated);
+        Identity.RotatedKeys.Add(rotated);
 
         using var after = await PostAsync("rotation-2", Sign(d => d.SigningCredentials = new SigningCredentials(rotated, SecurityAlgorithms.RsaSha256)));
 
@@ -62,9 +46,9 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     [Theory]
     [InlineData("1.0")]
     [InlineData("2.0")]
-    public async Task An_emulator_token_for_this_bot_is_accepted(string version)
+    public async Task An_emulator_token_for_thisBot_is_accepted(string version)
     {
-        using var response = await PostAsync("emulator" + version, _identity.EmulatorToken(AppId, version));
+        using var response = await PostAsync("emulator" + version, Identity.EmulatorToken(AppId, version));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -102,12 +86,12 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_token_whose_key_is_not_endorsed_for_the_channel_is_refused()
     {
-        _identity.Endorsements = ["webchat"];
+        Identity.Endorsements = ["webchat"];
         var activity = Activities.Message("1", "not-endorsed", "e-1", ServiceUrl);
         activity["channelId"] = "msteams";
 
-        using var request = Request(activity, _identity.ChannelToken(AppId, ServiceUrl));
-        using var response = await _bot.Http.SendAsync(request);
+        using var request = Request(activity, Identity.ChannelToken(AppId, ServiceUrl));
+        using var response = await Bot.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(await ReadStoredAsync("not-endorsed"));
@@ -118,19 +102,19 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     {
         "" => null,
         "Bearer bad-signature" => Sign(d => d.SigningCredentials = new SigningCredentials(
-            new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = _identity.ChannelKey.KeyId }, SecurityAlgorithms.RsaSha256)),
+            new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = Identity.ChannelKey.KeyId }, SecurityAlgorithms.RsaSha256)),
         "Bearer unknown-kid" => Sign(d => d.SigningCredentials = new SigningCredentials(StandInIdentityServer.NewKey("rotated-away"), SecurityAlgorithms.RsaSha256)),
         "Bearer wrong-issuer" => Sign(d => d.Issuer = "https://api.botframework.evil"),
         "Bearer wrong-audience" => Sign(d => d.Audience = "99999999-0000-0000-0000-000000000000"),
         "Bearer expired" => Sign(d => (d.IssuedAt, d.NotBefore, d.Expires) = (DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddMinutes(-6))),
         "Bearer not-yet-valid" => Sign(d => (d.NotBefore, d.Expires) = (DateTime.UtcNow.AddMinutes(10), DateTime.UtcNow.AddHours(1))),
-        "Bearer serviceurl-mismatch" => _identity.ChannelToken(AppId, "https://attacker.example.test/"),
+        "Bearer serviceurl-mismatch" => Identity.ChannelToken(AppId, "https://attacker.example.test/"),
         "Bearer no-serviceurl" => Sign(d => d.Claims.Remove("serviceurl")),
-        "Bearer emulator-other-app" => _identity.EmulatorToken("99999999-0000-0000-0000-000000000000"),
+        "Bearer emulator-other-app" => Identity.EmulatorToken("99999999-0000-0000-0000-000000000000"),
         _ => header.StartsWith("Bearer ", StringComparison.Ordinal) ? header : header,
     };
 
-    private string Sign(Action<SecurityTokenDescriptor> change) => _identity.ChannelToken(AppId, ServiceUrl, change);
+    private string Sign(Action<SecurityTokenDescriptor> change) => Identity.ChannelToken(AppId, ServiceUrl, change);
 
     private static string Unsigned() =>
         Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." +
@@ -139,7 +123,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     private async Task<HttpResponseMessage> PostAsync(string conversation, string? token)
     {
         using var request = Request(Activities.Message("1", conversation, conversation + "-1", ServiceUrl), token);
-        return await _bot.Http.SendAsync(request);
+        return await Bot.Http.SendAsync(request);
     }
 
     private static HttpRequestMessage Request(object activity, string? token)
@@ -154,5 +138,5 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     }
 
     private async Task<StoredDocument?> ReadStoredAsync(string conversationId) =>
-        await _bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("test", conversationId), CancellationToken.None);
+        await Bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("test", conversationId), CancellationToken.None);
 }

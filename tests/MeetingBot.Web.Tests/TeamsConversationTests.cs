@@ -16,30 +16,11 @@ namespace MeetingBot.Web.Tests;
 /// Recorded Teams payloads (TeamsPayloads/), signed by the stand-in identity server, drive the
 /// dialog; replies reach the stand-in Connector with the bot's token.
 /// </summary>
-public sealed class TeamsConversationTests : IAsyncLifetime
+public sealed class TeamsConversationTests : AuthenticatedHostTest
 {
-    private const string AppId = "11111111-2222-3333-4444-555555555555";
     private const string ConversationId = "a:1pErSoNaLcHaT_Id-ForTeams;messageid=0";
 
-    private StandInIdentityServer _identity = null!;
-    private StandInConnector _connector = null!;
-    private RunningBot _bot = null!;
     private int _sequence;
-
-    public async Task InitializeAsync()
-    {
-        _identity = await StandInIdentityServer.StartAsync();
-        _connector = await StandInConnector.StartAsync();
-        _connector.RequiredToken = StandInIdentityServer.IssuedAccessToken;
-        _bot = await AuthenticatedBot.StartAsync(_identity, AppId);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _identity.DisposeAsync();
-    }
 
     [Fact]
     public async Task Installing_the_app_greets_asks_the_first_question_as_a_card_and_keeps_the_conversation_reference()
@@ -53,7 +34,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.False(sent[^1].TryGetProperty("text", out _));
 
         var record = await RecordAsync();
-        Assert.Equal(_connector.ServiceUrl, record.Reference!.ServiceUrl);
+        Assert.Equal(Connector.ServiceUrl, record.Reference!.ServiceUrl);
         Assert.Equal("72f988bf-86f1-41af-91ab-2d7cd011db47", record.Reference.TenantId);
     }
 
@@ -76,7 +57,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.Equal("typing", final[^2].GetProperty("type").GetString());
         Assert.Contains("已提交", final[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("张明", final[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Empty(_connector.Unexpected);
+        Assert.Empty(Connector.Unexpected);
         Assert.True((await RecordAsync()).Dialog.Submitted);
     }
 
@@ -88,7 +69,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
 
         await PostAsync("card-submit.json", value: Submission(card, "1"), replyToId: "sent-card-1");
 
-        var (activityId, updated) = Assert.Single(_connector.Updated);
+        var (activityId, updated) = Assert.Single(Connector.Updated);
         Assert.Equal("sent-card-1", activityId);
         var answeredCard = Card(updated);
         Assert.False(answeredCard.TryGetProperty("actions", out _));
@@ -103,14 +84,14 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         var oldCard = Card(Sent()[^1]);
         await PostAsync("card-submit.json", value: Submission(oldCard, "1"), replyToId: "first");
         var before = (await RecordAsync()).Dialog.Answers.Count;
-        var sentBefore = _connector.Received.Count;
+        var sentBefore = Connector.Received.Count;
 
         await PostAsync("card-submit.json", value: Submission(oldCard, "2"), replyToId: "first");
 
         var replies = Sent()[sentBefore..];
         Assert.Contains("已经回答过", replies[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("所在单位", replies[^1].GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Single(_connector.Updated);
+        Assert.Single(Connector.Updated);
         var record = await RecordAsync();
         Assert.Equal(before, record.Dialog.Answers.Count);
         Assert.Equal(["annual"], record.Dialog.Answers["meeting_kind"].Selected);
@@ -121,7 +102,7 @@ public sealed class TeamsConversationTests : IAsyncLifetime
     {
         await PostAsync("conversation-update.json");
         var card = Card(Sent()[^1]);
-        var sentBefore = _connector.Received.Count;
+        var sentBefore = Connector.Received.Count;
 
         using var response = await PostAsync("adaptive-card-action.json", value: Submission(card, "3"), replyToId: "card-9");
 
@@ -130,23 +111,23 @@ public sealed class TeamsConversationTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", body.RootElement.GetProperty("type").GetString());
         Assert.Equal("已提交：组织生活会", body.RootElement.GetProperty("value").GetProperty("body")[1].GetProperty("text").GetString());
 
-        await _bot.Services.GetRequiredService<BackgroundReplies>().WhenIdleAsync();
+        await Bot.Services.GetRequiredService<BackgroundReplies>().WhenIdleAsync();
         Assert.Contains("所在单位", Sent()[sentBefore..][^1].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(["organizational"], (await RecordAsync()).Dialog.Answers["meeting_kind"].Selected);
     }
 
     [Fact]
-    public async Task In_a_group_chat_the_bot_answers_only_when_mentioned_and_only_points_to_the_personal_chat()
+    public async Task In_a_group_chat_theBot_answers_only_when_mentioned_and_only_points_to_the_personal_chat()
     {
         using var unmentioned = await PostAsync("group-mention.json", text: "大家好", mentionedId: "28:someone-else");
         Assert.Equal(HttpStatusCode.OK, unmentioned.StatusCode);
-        Assert.Empty(_connector.Received);
+        Assert.Empty(Connector.Received);
 
         await PostAsync("group-mention.json", text: "开始自查", mentionedId: "28:" + AppId);
 
         var reply = Assert.Single(Sent());
         Assert.Contains("私聊", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
-        var store = _bot.Services.GetRequiredService<IDocumentStore>();
+        var store = Bot.Services.GetRequiredService<IDocumentStore>();
         Assert.Null(await store.ReadAsync(ConversationKeys.State("msteams", "19:meeting_GrOuPcHaT0123@thread.v2"), CancellationToken.None));
     }
 
@@ -198,26 +179,26 @@ public sealed class TeamsConversationTests : IAsyncLifetime
 
     private static JsonElement Card(JsonElement activity) => activity.GetProperty("attachments")[0].GetProperty("content");
 
-    private JsonElement[] Sent() => _connector.Received.Select(r => r.Activity).ToArray();
+    private JsonElement[] Sent() => Connector.Received.Select(r => r.Activity).ToArray();
 
     private async Task<ConversationRecord> RecordAsync()
     {
-        var stored = await _bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("msteams", ConversationId), CancellationToken.None);
+        var stored = await Bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("msteams", ConversationId), CancellationToken.None);
         return ConversationRecord.FromJson(stored!.Body);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string payload, string text = "", string value = "null", string replyToId = "", string mentionedId = "")
     {
         var json = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TeamsPayloads", payload)))
-            .Replace("$serviceUrl", _connector.ServiceUrl, StringComparison.Ordinal)
+            .Replace("$serviceUrl", Connector.ServiceUrl, StringComparison.Ordinal)
             .Replace("$id", "1700000000" + Interlocked.Increment(ref _sequence), StringComparison.Ordinal)
             .Replace("$text", JsonEncodedText.Encode(text).ToString(), StringComparison.Ordinal)
             .Replace("$replyToId", replyToId, StringComparison.Ordinal)
             .Replace("$mentionedId", mentionedId, StringComparison.Ordinal)
             .Replace("$value", value, StringComparison.Ordinal);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _identity.ChannelToken(AppId, _connector.ServiceUrl));
-        var response = await _bot.Http.SendAsync(request);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Identity.ChannelToken(AppId, Connector.ServiceUrl));
+        var response = await Bot.Http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"{payload} answered {(int)response.StatusCode}");
         return response;
     }
