@@ -194,6 +194,14 @@ public sealed class SelfCheckTranscriptTests : IDisposable
         Assert.True(record.Dialog.Submitted);
 
         await _bot.ExpectAsync("再说一句", "已经提交");
+
+        // Each rendering is kept: the review shown, then the submitted one.
+        var versions = await _bot.Store.QueryPartitionAsync(ConversationKeys.Partition("test", _bot.ConversationId), DraftVersion.Kind, CancellationToken.None);
+        Assert.Equal(record.DraftVersions, versions.Count);
+        Assert.True(versions.Count >= 2);
+        var last = DraftVersion.FromJson(versions[^1].Body);
+        Assert.True(last.Submitted);
+        Assert.Equal(await _bot.DraftAsync(), last.Text);
     }
 
     [Fact]
