@@ -1,0 +1,132 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using MeetingBot.Channels.BotFramework;
+using MeetingBot.Conversations;
+using MeetingBot.Dialogs.Bank;
+using MeetingBot.Dialogs.Engine;
+using Microsoft.AspNetCore.Http;
+
+namespace MicroBenchmarks;
+
+/// <summary>
+/// The parts of one turn, on the real content (dialogs/, templates/) and a real complete
+/// self-check: the answers of tests/MeetingBot.Conversations.Tests/Golden/full.answers.txt, the
+/// golden draft's input, so the draft rendered here is the one the golden test checks.
+/// </summary>
+public class TurnParts
+{
+    /// <summary>An answer to a text step that passes the "concrete" validator (it has a number).</summary>
+    private const string TextAnswer = "比如2025年3月研究老旧小区改造资金拨付时，没有先学习相关政策文件，导致2个项目返工";
+
+    private DialogEngine _engine = null!;
+    private ReplyRenderer _renderer = null!;
+    private DialogState _midway = null!;
+    private string _midwayKey = null!;
+    private IReadOnlyList<DialogEvent> _askEvents = null!;
+    private DialogState _complete = null!;
+    private string _storedRecord = null!;
+    private byte[] _activity = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var (bank, templates) = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
+        _engine = new DialogEngine(bank);
+        _renderer = new ReplyRenderer(bank, templates, new DraftComposer(bank));
+        var answers = File.ReadAllLines(GoldenAnswers()).Where(l => l.Length > 0).ToArray();
+
+        _complete = Replay(answers);
+        _midway = Replay([]);
+        for (var next = 0; next < answers.Length / 2 || Current(bank, _midway)?.Kind != StepKind.Text; next++)
+        {
+            _engine.Handle(_midway, answers[next]);
+        }
+
+        _midwayKey = Current(bank, _midway)!.Key;
+        _engine.Handle(_midway, TextAnswer);
+        if (!_midway.Answers.ContainsKey(_midwayKey))
+        {
+            throw new InvalidOperationException($"The answer was not accepted at {_midwayKey}; the benchmark would not measure the same step every time.");
+        }
+
+        _midway.Answers.Remove(_midwayKey);
+        _askEvents = EngineStep();
+
+        var review = _engine.Handle(_complete, "查看草稿");
+        var record = new ConversationRecord
+        {
+            ChannelId = "msteams",
+            ConversationId = "a:1pErSoNaLcHaT_Id-ForTeams",
+            UserId = "29:1Xyz-TeamsUserId_aBcD",
+            Dialog = _complete,
+            LastReplies = [.. _renderer.Render(review, _complete, out _)],
+            RecentActivityIds = [.. Enumerable.Range(0, ConversationRecord.RememberedActivities).Select(i => $"17320905021{i:D2}")],
+            UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        _storedRecord = record.ToJson().GetRawText();
+        _activity = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "typical-activity.json"));
+    }
+
+    /// <summary>One engine step: a text answer midway through the self-check, then the next question chosen. The answer is taken back so every call sees the same state.</summary>
+    [Benchmark(Description = "one engine step")]
+    public IReadOnlyList<DialogEvent> EngineStep()
+    {
+        var events = _engine.Handle(_midway, TextAnswer);
+        _midway.Answers.Remove(_midwayKey);
+        return events;
+    }
+
+    [Benchmark(Description = "rendering the next question (Scriban)")]
+    public IReadOnlyList<BotReply> RenderQuestion() => _renderer.Render(_askEvents, _midway, out _);
+
+    [Benchmark(Description = "rendering a full personal draft")]
+    public string RenderDraft() => _renderer.RenderDraft(_complete);
+
+    [Benchmark(Description = "parsing a typical Activity")]
+    public async Task<Activity?> ParseActivity()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = HttpMethods.Post;
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = _activity.Length;
+        context.Request.Body = new MemoryStream(_activity, writable: false);
+        return (await ActivityReader.ReadAsync(context.Request, CancellationToken.None)).Activity;
+    }
+
+    /// <summary>What the store does to the conversation document every turn: parse it, read the record, write it back.</summary>
+    [Benchmark(Description = "conversation document read + write (JSON)")]
+    public string RecordRoundTrip()
+    {
+        using var document = JsonDocument.Parse(_storedRecord);
+        return ConversationRecord.FromJson(document.RootElement).ToJson().GetRawText();
+    }
+
+    private DialogState Replay(IEnumerable<string> answers)
+    {
+        var state = new DialogState();
+        _engine.Start(state);
+        foreach (var answer in answers)
+        {
+            _engine.Handle(state, answer);
+        }
+
+        return state;
+    }
+
+    private static QuestionInstance? Current(QuestionBank bank, DialogState state) =>
+        QuestionPlan.Current(QuestionPlan.Expand(bank, state), state);
+
+    private static string GoldenAnswers()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var file = Path.Combine(dir.FullName, "tests", "MeetingBot.Conversations.Tests", "Golden", "full.answers.txt");
+            if (File.Exists(file))
+            {
+                return file;
+            }
+        }
+
+        throw new FileNotFoundException("tests/MeetingBot.Conversations.Tests/Golden/full.answers.txt not found above " + AppContext.BaseDirectory);
+    }
+}
