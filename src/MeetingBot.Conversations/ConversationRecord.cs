@@ -40,9 +40,9 @@ public sealed class ConversationRecord
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public static ConversationRecord FromJson(JsonElement body) => body.Deserialize(ConversationJsonContext.Default.ConversationRecord)!;
+    public static ConversationRecord FromJson(JsonElement body) => body.Deserialize(StoredJson.Context.ConversationRecord)!;
 
-    public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, ConversationJsonContext.Default.ConversationRecord);
+    public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, StoredJson.Context.ConversationRecord);
 }
 
 /// <summary>A rendering of the draft, kept as a version beside the conversation.</summary>
@@ -52,9 +52,9 @@ public sealed record DraftVersion(int Version, DateTimeOffset RenderedAt, bool S
 
     public static string IdOf(int version) => $"draft-{version:D6}";
 
-    public static DraftVersion FromJson(JsonElement body) => body.Deserialize(ConversationJsonContext.Default.DraftVersion)!;
+    public static DraftVersion FromJson(JsonElement body) => body.Deserialize(StoredJson.Context.DraftVersion)!;
 
-    public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, ConversationJsonContext.Default.DraftVersion);
+    public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, StoredJson.Context.DraftVersion);
 }
 
 /// <summary>
@@ -73,6 +73,20 @@ public static class ConversationKeys
     }
 
     public static DocumentKey State(string channelId, string conversationId) => new(Partition(channelId, conversationId), StateId);
+}
+
+/// <summary>
+/// How conversation documents are written. Chinese text is kept as it is rather than escaped as
+/// \uXXXX, which would triple the size of every stored answer (and its cost in a metered store).
+/// The documents are data, never embedded in HTML, so the relaxed encoder is safe here.
+/// </summary>
+internal static class StoredJson
+{
+    public static readonly ConversationJsonContext Context = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
