@@ -37,6 +37,10 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         CREATE INDEX IF NOT EXISTS ix_documents_expires_at ON documents (expires_at) WHERE expires_at IS NOT NULL;
         """;
 
+    // SQLite has one writer at a time. Queuing this process's writers here, where a waiting turn
+    // costs nothing, is far cheaper than letting them spin in SQLite's busy handler; the busy
+    // timeout still covers writers in other processes.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -213,6 +217,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         }
 
         _disposed = true;
+        _writeGate.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -222,6 +227,20 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     {
         var now = Now();
         var etag = NewETag();
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await WriteLockedAsync(document, sql, ifMatch, now, etag, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<(int Changed, StoredDocument Stored)> WriteLockedAsync(
+        NewDocument document, string sql, string? ifMatch, long now, string etag, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         int changed;
         await using (var command = connection.CreateCommand())
