@@ -20,6 +20,15 @@ public sealed partial class CosmosDocumentStore
     /// <see cref="StoreUnavailableException"/>. By then the SDK has already retried throttling
     /// (see CosmosClientFactory) and transient network failures.
     /// </summary>
+    /// <summary>A conditional replace of the item holding <paramref name="key"/> (If-Match).</summary>
+    private Task<ResponseMessage> ReplaceItemAsync(DocumentKey key, byte[] content, string etag, CancellationToken cancellationToken)
+    {
+        var options = WriteOptions();
+        options.IfMatchEtag = etag;
+        return SendAsync("replace", key, () => _container.ReplaceItemStreamAsync(
+            new MemoryStream(content), CosmosKeys.Encode(key.Id), PartitionKeyOf(key), options, cancellationToken), cancellationToken);
+    }
+
     private async Task<ResponseMessage> SendAsync(string operation, DocumentKey? key, Func<Task<ResponseMessage>> send, CancellationToken cancellationToken)
     {
         if (key is not null)

@@ -79,10 +79,7 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
             }
 
             LogCreateOverExpired(_logger, document.Kind);
-            var options = WriteOptions();
-            options.IfMatchEtag = existing.CosmosETag;
-            using var replaced = await SendAsync("replace", document.Key, () => _container.ReplaceItemStreamAsync(
-                new MemoryStream(content), CosmosKeys.Encode(document.Key.Id), PartitionKeyOf(document.Key), options, cancellationToken), cancellationToken);
+            using var replaced = await ReplaceItemAsync(document.Key, content, existing.CosmosETag, cancellationToken);
             if (replaced.IsSuccessStatusCode)
             {
                 return Stored(document, replaced, expiresAt);
@@ -109,10 +106,7 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
         }
 
         var (content, expiresAt) = Envelope(document);
-        var options = WriteOptions();
-        options.IfMatchEtag = cosmosETag;
-        using var response = await SendAsync("replace", document.Key, () => _container.ReplaceItemStreamAsync(
-            new MemoryStream(content), CosmosKeys.Encode(document.Key.Id), PartitionKeyOf(document.Key), options, cancellationToken), cancellationToken);
+        using var response = await ReplaceItemAsync(document.Key, content, cosmosETag, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return Stored(document, response, expiresAt);

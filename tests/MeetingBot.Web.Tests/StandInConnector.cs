@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using MeetingBot.TestKit.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,9 +46,7 @@ public sealed class StandInConnector : IAsyncDisposable
 
     public static async Task<StandInConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackServer.CreateStandInBuilder();
         var app = builder.Build();
         var connector = new StandInConnector(app);
         app.MapPost("/connector/v3/conversations/{conversationId}/activities/{**replyToId}", async (HttpRequest request, HttpResponse response) =>
@@ -106,7 +103,7 @@ public sealed class StandInConnector : IAsyncDisposable
             return Results.NotFound();
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Address();
         connector.ServiceUrl = address + "/connector";
         return connector;
     }

@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using MeetingBot.TestKit.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -67,15 +66,14 @@ public sealed class StandInIdentityServer : IAsyncDisposable
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
 
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = LoopbackServer.CreateStandInBuilder();
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o => o.UseHttps(certificate)));
-        builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new StandInIdentityServer(app, certificate);
         server.Map(app);
         await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = app.Address();
         return server;
     }
 

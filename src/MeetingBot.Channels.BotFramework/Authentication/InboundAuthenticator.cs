@@ -29,6 +29,7 @@ public sealed partial class InboundAuthenticator : IDisposable
     private readonly SigningKeySource _emulatorKeys;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ILogger<InboundAuthenticator> _logger;
+    private readonly HashSet<string> _emulatorIssuers;
 
     public InboundAuthenticator(IOptions<BotFrameworkAuthOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<InboundAuthenticator> logger)
     {
@@ -37,6 +38,7 @@ public sealed partial class InboundAuthenticator : IDisposable
         var http = httpClients.CreateClient(nameof(InboundAuthenticator));
         _channelKeys = new SigningKeySource(_options.ToBotFromChannelOpenIdMetadataUrl, http, time);
         _emulatorKeys = new SigningKeySource(_options.ToBotFromEmulatorOpenIdMetadataUrl, http, time);
+        _emulatorIssuers = EmulatorIssuers(_options.MicrosoftAppTenantId).ToHashSet(StringComparer.Ordinal);
     }
 
     public bool Required => !_options.AuthenticationDisabled;
@@ -107,7 +109,7 @@ public sealed partial class InboundAuthenticator : IDisposable
 
     private async Task<string?> ValidateEmulatorAsync(string token, CancellationToken cancellationToken)
     {
-        var (result, _) = await ValidateSignedAsync(token, _emulatorKeys, EmulatorIssuers(), cancellationToken);
+        var (result, _) = await ValidateSignedAsync(token, _emulatorKeys, _emulatorIssuers, cancellationToken);
         if (!result.IsValid)
         {
             return Describe(result.Exception);
@@ -158,10 +160,11 @@ public sealed partial class InboundAuthenticator : IDisposable
         TryAllIssuerSigningKeys = false,
     };
 
-    private IEnumerable<string> EmulatorIssuers()
+    /// <summary>The Azure AD issuers the Emulator's tokens come from, public and sovereign clouds, plus the bot's own tenant.</summary>
+    private static IEnumerable<string> EmulatorIssuers(string ownTenant)
     {
         var tenants = EmulatorTenants.AsEnumerable();
-        if (_options.MicrosoftAppTenantId is { Length: > 0 } tenant)
+        if (ownTenant is { Length: > 0 } tenant)
         {
             tenants = tenants.Append(tenant);
         }
@@ -174,7 +177,7 @@ public sealed partial class InboundAuthenticator : IDisposable
         });
     }
 
-    private bool IsEmulatorIssuer(string issuer) => issuer != _options.ToBotFromChannelTokenIssuer && EmulatorIssuers().Contains(issuer);
+    private bool IsEmulatorIssuer(string issuer) => issuer != _options.ToBotFromChannelTokenIssuer && _emulatorIssuers.Contains(issuer);
 
     /// <summary>The channels a signing key is endorsed for: an extra "endorsements" array in the JWKS (C.1 step 4).</summary>
     private static IEnumerable<string> Endorsements(JsonWebKey? key) =>

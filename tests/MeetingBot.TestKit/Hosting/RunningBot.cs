@@ -1,7 +1,5 @@
 using MeetingBot.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingBot.TestKit.Hosting;
@@ -56,7 +54,7 @@ public sealed class RunningBot : IAsyncDisposable
         string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:Embedded:Path={databasePath}", "--Logging:LogLevel:Default=Warning", .. settings ?? []];
         var app = MeetingBotHost.Build(args, configure);
         await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = new Uri(app.Address());
         return new RunningBot(app, address, ownedFolder);
     }
 }

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using MeetingBot.TestKit.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -86,9 +85,7 @@ public sealed class StandInWeComApi : IAsyncDisposable
 
     public static async Task<StandInWeComApi> StartAsync(string corpId, string secret)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        var builder = LoopbackServer.CreateStandInBuilder();
         var app = builder.Build();
         var api = new StandInWeComApi(app, corpId, secret);
         app.MapGet("/cgi-bin/gettoken", (HttpRequest request) => api.GetToken(request));
@@ -100,7 +97,7 @@ public sealed class StandInWeComApi : IAsyncDisposable
             return Results.NotFound();
         });
         await app.StartAsync();
-        api.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        api.BaseUrl = app.Address();
         return api;
     }
 
