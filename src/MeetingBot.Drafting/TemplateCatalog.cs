@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
 using Scriban;
+using Scriban.Functions;
 using Scriban.Runtime;
 
 namespace MeetingBot.Drafting;
@@ -15,6 +16,15 @@ namespace MeetingBot.Drafting;
 public sealed class TemplateCatalog
 {
     public const string Extension = ".scriban";
+
+    private static readonly ConcurrentDictionary<Type, KeyValuePair<string, PropertyInfo>[]> ModelProperties = new();
+
+    // A context's built-in functions (string.*, array.*, date.*…) are a fresh copy of Scriban's
+    // defaults per context unless given, and that copy is most of the cost of a short render. Each
+    // thread keeps one: renders are synchronous, so no two share it, and our templates never
+    // assign to a built-in.
+    [ThreadStatic]
+    private static BuiltinFunctions? t_builtins;
 
     private readonly FrozenDictionary<string, Template> _templates;
     private readonly ConcurrentDictionary<string, Template> _snippets = new(StringComparer.Ordinal);
@@ -49,7 +59,11 @@ public sealed class TemplateCatalog
     public string Render(string name, object model)
     {
         var globals = new ScriptObject();
-        globals.Import(model, filter: null, renamer: StandardMemberRenamer.Default);
+        foreach (var (variable, property) in ModelProperties.GetOrAdd(model.GetType(), PropertiesOf))
+        {
+            globals[variable] = property.GetValue(model);
+        }
+
         return Run(_templates[name], globals);
     }
 
@@ -78,6 +92,13 @@ public sealed class TemplateCatalog
         return template.HasErrors ? template.Messages.Select(m => m.Message).ToArray() : [];
     }
 
+    // What ScriptObject.Import would find by reflection on every call, found once per model type.
+    private static KeyValuePair<string, PropertyInfo>[] PropertiesOf(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => KeyValuePair.Create(StandardMemberRenamer.Default(p), p))
+            .ToArray();
+
     private static Template Parse(string text)
     {
         var template = Template.Parse(text);
@@ -86,7 +107,7 @@ public sealed class TemplateCatalog
 
     private static string Run(Template template, ScriptObject globals)
     {
-        var context = new TemplateContext
+        var context = new TemplateContext(t_builtins ??= new BuiltinFunctions())
         {
             StrictVariables = true,
             LoopLimit = 2000,

@@ -17,7 +17,10 @@ public static class MeetingBotHost
     /// <param name="configure">Lets tests replace settings or services before the host is built.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings are read at start-up. Watching appsettings.json for changes would also watch
+        // everything under the content root, the embedded store's data/ folder included, and wake
+        // on every write of every turn.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         builder.Configuration.Sources.Insert(0, BundledSettings());
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {

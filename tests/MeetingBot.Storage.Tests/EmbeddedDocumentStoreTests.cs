@@ -54,6 +54,22 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
     }
 
     [Fact]
+    public async Task Writes_still_queued_when_the_store_is_disposed_are_committed()
+    {
+        const int Writes = 50;
+        var store = Open(DatabasePath, Time);
+
+        var pending = Enumerable.Range(0, Writes)
+            .Select(i => store.UpsertAsync(new NewDocument(new("shutdown", $"{i:D2}"), "answer", Number(i)), CancellationToken.None))
+            .ToArray();
+        store.Dispose();
+
+        await Task.WhenAll(pending);
+        Assert.Equal(Writes, CountRows(DatabasePath));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.UpsertAsync(new NewDocument(new("shutdown", "late"), "answer", Number(0)), CancellationToken.None));
+    }
+
+    [Fact]
     public void The_database_file_is_in_wal_mode()
     {
         Open(DatabasePath, Time);

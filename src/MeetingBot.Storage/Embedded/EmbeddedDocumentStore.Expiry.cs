@@ -11,23 +11,25 @@ public sealed partial class EmbeddedDocumentStore
     // Purging is housekeeping only, so once a minute of the injected clock is plenty.
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
 
+    // Only the writer thread touches it.
     private long _nextPurgeAt;
 
-    private async Task PurgeExpiredIfDueAsync(SqliteConnection connection, long now)
+    // Runs on the writer inside a group's transaction, so it never competes with the writes.
+    private void PurgeExpiredIfDue(SqliteConnection connection)
     {
-        var due = Interlocked.Read(ref _nextPurgeAt);
-        if (now < due || Interlocked.CompareExchange(ref _nextPurgeAt, now + (long)PurgeInterval.TotalMilliseconds, due) != due)
+        var now = Now();
+        if (now < _nextPurgeAt)
         {
             return;
         }
 
+        _nextPurgeAt = now + (long)PurgeInterval.TotalMilliseconds;
         try
         {
-            await using var command = connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = "DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= @now;";
             command.Parameters.AddWithValue("@now", now);
-            // The caller's write has already committed, so its cancellation must not turn it into a failure.
-            var purged = await command.ExecuteNonQueryAsync(CancellationToken.None);
+            var purged = command.ExecuteNonQuery();
             if (purged > 0)
             {
                 LogPurged(_logger, purged);
@@ -35,6 +37,7 @@ public sealed partial class EmbeddedDocumentStore
         }
         catch (SqliteException ex)
         {
+            // A failed statement leaves the group's transaction open; its writes still commit.
             LogPurgeFailed(_logger, ex);
         }
     }

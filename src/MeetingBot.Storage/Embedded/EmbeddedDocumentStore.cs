@@ -8,19 +8,19 @@ namespace MeetingBot.Storage.Embedded;
 
 /// <summary>
 /// <see cref="IDocumentStore"/> on a single SQLite file, for running without Cosmos DB.
-/// Every write is a single autocommit statement, so it is atomic and durable when the call returns;
-/// optimistic concurrency and "create only if absent or expired" are decided inside that statement,
-/// never by a read followed by a write.
+/// Every write is a single statement, atomic and durable when the call returns (writes are committed
+/// in groups, see <see cref="GroupCommitWriter"/>); optimistic concurrency and "create only if
+/// absent or expired" are decided inside that statement, never by a read followed by a write.
 /// </summary>
 public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
 {
-    // The native busy handler waits efficiently for the writer lock; Microsoft.Data.Sqlite also
-    // retries busy errors up to the command timeout, so callers never see SQLITE_BUSY under load.
+    // Microsoft.Data.Sqlite retries busy errors up to the command timeout, and the writer's native
+    // busy handler waits as long for another process's write lock, so callers never see SQLITE_BUSY.
     private const int BusyTimeoutSeconds = 30;
 
     // FULL: in WAL mode this costs one fsync of the WAL per commit, which keeps a committed write
-    // across power loss; NORMAL would only survive a process crash. The bot writes rarely enough.
-    private static readonly string ConnectionPragmas =
+    // across power loss; NORMAL would only survive a process crash. Group commit shares that fsync.
+    private static readonly string WriterPragmas =
         $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};";
 
     private const string Schema = """
@@ -37,10 +37,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         CREATE INDEX IF NOT EXISTS ix_documents_expires_at ON documents (expires_at) WHERE expires_at IS NOT NULL;
         """;
 
-    // SQLite has one writer at a time. Queuing this process's writers here, where a waiting turn
-    // costs nothing, is far cheaper than letting them spin in SQLite's busy handler; the busy
-    // timeout still covers writers in other processes.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly GroupCommitWriter _writer;
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -73,10 +70,15 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        using (var connection = Open())
+        var connection = new SqliteConnection(_connectionString);
+        try
         {
-            // WAL lets readers run beside the single writer; the mode is stored in the file itself.
+            connection.Open();
             using var command = connection.CreateCommand();
+            command.CommandText = WriterPragmas;
+            command.ExecuteNonQuery();
+
+            // WAL lets readers run beside the single writer; the mode is stored in the file itself.
             command.CommandText = "PRAGMA journal_mode = WAL;";
             var journalMode = Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture);
             if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
@@ -87,7 +89,13 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
             command.CommandText = Schema;
             command.ExecuteNonQuery();
         }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
 
+        _writer = new GroupCommitWriter(connection, PurgeExpiredIfDue);
         LogOpened(_logger, DatabasePath);
     }
 
@@ -100,7 +108,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT kind, body, etag FROM documents WHERE partition_key = @pk AND id = @id AND {LiveFilter};";
-        AddKey(command, key);
+        AddKey(command.Parameters, key);
         command.Parameters.AddWithValue("@now", Now());
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -172,13 +180,9 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     public async Task DeleteAsync(DocumentKey key, CancellationToken cancellationToken)
     {
         DocumentValidation.ValidateKey(key);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM documents WHERE partition_key = @pk AND id = @id;";
-        AddKey(command, key);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await _writer.ExecuteAsync("DELETE FROM documents WHERE partition_key = @pk AND id = @id;", parameters => AddKey(parameters, key));
         LogWritten(_logger, "delete", key.PartitionKey, key.Id);
-        await PurgeExpiredIfDueAsync(connection, Now());
     }
 
     public async Task<IReadOnlyList<StoredDocument>> QueryPartitionAsync(string partitionKey, string kind, CancellationToken cancellationToken)
@@ -208,7 +212,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         return results;
     }
 
-    /// <summary>Drops the pooled connections so the file is released; in-flight calls may still finish.</summary>
+    /// <summary>Commits the queued writes, then drops the connections so the file is released.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -217,53 +221,38 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         }
 
         _disposed = true;
-        _writeGate.Dispose();
+        _writer.Dispose();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
 
+    // A write is queued only if the caller still wants it; once queued it is committed whatever
+    // happens to the caller, so an answer is never half-stored because a request was aborted.
     private async Task<(int Changed, StoredDocument Stored)> WriteAsync(
         NewDocument document, string sql, string? ifMatch, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var now = Now();
         var etag = NewETag();
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        var body = document.Body.GetRawText();
+        var changed = await _writer.ExecuteAsync(sql, parameters =>
         {
-            return await WriteLockedAsync(document, sql, ifMatch, now, etag, cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    private async Task<(int Changed, StoredDocument Stored)> WriteLockedAsync(
-        NewDocument document, string sql, string? ifMatch, long now, string etag, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        int changed;
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = sql;
-            AddKey(command, document.Key);
-            command.Parameters.AddWithValue("@kind", document.Kind);
-            command.Parameters.AddWithValue("@body", document.Body.GetRawText());
-            command.Parameters.AddWithValue("@etag", etag);
-            command.Parameters.AddWithValue("@expiresAt", document.TimeToLive is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value);
-            command.Parameters.AddWithValue("@now", now);
+            AddKey(parameters, document.Key);
+            parameters.AddWithValue("@kind", document.Kind);
+            parameters.AddWithValue("@body", body);
+            parameters.AddWithValue("@etag", etag);
+            parameters.AddWithValue("@expiresAt", document.TimeToLive is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value);
+            parameters.AddWithValue("@now", now);
             if (ifMatch is not null)
             {
-                command.Parameters.AddWithValue("@ifMatch", ifMatch);
+                parameters.AddWithValue("@ifMatch", ifMatch);
             }
-
-            changed = await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await PurgeExpiredIfDueAsync(connection, now);
+        });
         return (changed, new StoredDocument(document.Key, document.Kind, document.Body.Clone(), etag));
     }
 
+    // Readers need no per-connection settings: WAL readers do not wait for the writer, and the
+    // command timeout covers the rare busy moment of a checkpoint.
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -271,10 +260,6 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Pooled connections keep these settings, but a fresh one does not; re-applying is cheap.
-            await using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch
@@ -282,16 +267,6 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
             await connection.DisposeAsync();
             throw;
         }
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = ConnectionPragmas;
-        command.ExecuteNonQuery();
-        return connection;
     }
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -305,9 +280,9 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         return parsed.RootElement.Clone();
     }
 
-    private static void AddKey(SqliteCommand command, DocumentKey key)
+    private static void AddKey(SqliteParameterCollection parameters, DocumentKey key)
     {
-        command.Parameters.AddWithValue("@pk", key.PartitionKey);
-        command.Parameters.AddWithValue("@id", key.Id);
+        parameters.AddWithValue("@pk", key.PartitionKey);
+        parameters.AddWithValue("@id", key.Id);
     }
 }
