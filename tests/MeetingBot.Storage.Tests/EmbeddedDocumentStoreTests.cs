@@ -70,6 +70,21 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
     }
 
     [Fact]
+    public async Task Bodies_are_stored_as_json_text_that_other_tools_can_read()
+    {
+        var store = Open(DatabasePath, Time);
+        await store.UpsertAsync(new NewDocument(new("p", "i"), "answer", JsonSerializer.SerializeToElement(new { text = "学习不够深入" })), CancellationToken.None);
+
+        using var connection = RawConnection(DatabasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(body), json_extract(body, '$.text') FROM documents;";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("text", reader.GetString(0));
+        Assert.Equal("学习不够深入", reader.GetString(1));
+    }
+
+    [Fact]
     public void The_database_file_is_in_wal_mode()
     {
         Open(DatabasePath, Time);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -117,7 +118,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
             return null;
         }
 
-        return new StoredDocument(key, reader.GetString(0), ParseBody(reader.GetString(1)), reader.GetString(2));
+        return new StoredDocument(key, reader.GetString(0), ParseBody(reader.GetFieldValue<byte[]>(1)), reader.GetString(2));
     }
 
     public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken)
@@ -126,7 +127,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         // An expired row still occupies the primary key, so it is overwritten in place; a live one is left alone.
         const string sql = """
             INSERT INTO documents (partition_key, id, kind, body, etag, expires_at)
-            VALUES (@pk, @id, @kind, @body, @etag, @expiresAt)
+            VALUES (@pk, @id, @kind, CAST(@body AS TEXT), @etag, @expiresAt)
             ON CONFLICT (partition_key, id) DO UPDATE SET
                 kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at
             WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= @now;
@@ -148,7 +149,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         DocumentValidation.ValidateDocument(document);
         ArgumentNullException.ThrowIfNull(ifMatch);
         var sql = $"""
-            UPDATE documents SET kind = @kind, body = @body, etag = @etag, expires_at = @expiresAt
+            UPDATE documents SET kind = @kind, body = CAST(@body AS TEXT), etag = @etag, expires_at = @expiresAt
             WHERE partition_key = @pk AND id = @id AND etag = @ifMatch AND {LiveFilter};
             """;
         var (changed, stored) = await WriteAsync(document, sql, ifMatch, cancellationToken);
@@ -168,7 +169,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         DocumentValidation.ValidateDocument(document);
         const string sql = """
             INSERT INTO documents (partition_key, id, kind, body, etag, expires_at)
-            VALUES (@pk, @id, @kind, @body, @etag, @expiresAt)
+            VALUES (@pk, @id, @kind, CAST(@body AS TEXT), @etag, @expiresAt)
             ON CONFLICT (partition_key, id) DO UPDATE SET
                 kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at;
             """;
@@ -206,7 +207,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         while (await reader.ReadAsync(cancellationToken))
         {
             var key = new DocumentKey(partitionKey, reader.GetString(0));
-            results.Add(new StoredDocument(key, kind, ParseBody(reader.GetString(1)), reader.GetString(2)));
+            results.Add(new StoredDocument(key, kind, ParseBody(reader.GetFieldValue<byte[]>(1)), reader.GetString(2)));
         }
 
         return results;
@@ -234,7 +235,9 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var now = Now();
         var etag = NewETag();
-        var body = document.Body.GetRawText();
+        // The body goes in and comes out as the UTF-8 bytes SQLite keeps (the SQL casts them to TEXT),
+        // never through a .NET string.
+        var body = JsonMarshal.GetRawUtf8Value(document.Body).ToArray();
         var changed = await _writer.ExecuteAsync(sql, parameters =>
         {
             AddKey(parameters, document.Key);
@@ -274,10 +277,10 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     // Shaped like a Cosmos DB ETag (a quoted opaque value) so callers treat both stores alike.
     private static string NewETag() => $"\"{Guid.NewGuid():D}\"";
 
-    private static JsonElement ParseBody(string json)
+    private static JsonElement ParseBody(byte[] utf8Json)
     {
-        using var parsed = JsonDocument.Parse(json);
-        return parsed.RootElement.Clone();
+        var reader = new Utf8JsonReader(utf8Json);
+        return JsonElement.ParseValue(ref reader);
     }
 
     private static void AddKey(SqliteParameterCollection parameters, DocumentKey key)
