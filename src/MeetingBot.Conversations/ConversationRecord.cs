@@ -78,18 +78,20 @@ public static class ConversationKeys
 /// <summary>
 /// How conversation documents are written. Chinese text is kept as it is rather than escaped as
 /// \uXXXX, which would triple the size of every stored answer (and its cost in a metered store).
-/// The documents are data, never embedded in HTML, so the relaxed encoder is safe here.
+/// The documents are data, never embedded in HTML, so the relaxed encoder is safe here. Default
+/// values (false, 0, null) are left out: they read back the same, since no stored type gives a
+/// property another starting value, and every turn writes the whole document.
 /// </summary>
 internal static class StoredJson
 {
     public static readonly ConversationJsonContext Context = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }
 
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(ConversationRecord))]
 [JsonSerializable(typeof(DraftVersion))]
 internal sealed partial class ConversationJsonContext : JsonSerializerContext;
