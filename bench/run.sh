@@ -5,17 +5,17 @@
 #      pinned to one core and the load driver to the other;
 #   2. microbenchmarks of the parts of a turn (BenchmarkDotNet);
 #   3. Cosmos DB calls and request units per turn and per self-check, against cosmosdb-server.
-# About 7 minutes on 2 cores. Results go to bench/out/ (results.md is the table).
+# About 12 minutes on 2 cores. Results go to bench/out/ (results.md is the table).
 #
 #   bash bench/run.sh            # measure and print
 #   bash bench/run.sh --readme   # also put the table into README.md's performance section
 #
-# Knobs (environment): RUNS=3 USERS=32 WARMUP=5 DURATION=20 SERVER_CPU=0 DRIVER_CPU=1
+# Knobs (environment): RUNS=3 USERS=32 WARMUP=30 DURATION=20 SERVER_CPU=0 DRIVER_CPU=1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 out=$root/bench/out
-RUNS=${RUNS:-3} USERS=${USERS:-32} WARMUP=${WARMUP:-5} DURATION=${DURATION:-20}
+RUNS=${RUNS:-3} USERS=${USERS:-32} WARMUP=${WARMUP:-30} DURATION=${DURATION:-20}
 SERVER_CPU=${SERVER_CPU:-0} DRIVER_CPU=${DRIVER_CPU:-1}
 update_readme=false
 [ "${1:-}" = "--readme" ] && update_readme=true

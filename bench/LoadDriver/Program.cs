@@ -4,7 +4,7 @@ using LoadDriver;
 
 // bench/LoadDriver: the load driver of bench/run.sh (see bench/README.md).
 //
-//   run --bot ours|peer --run N --out results.jsonl [--port 0] [--users 32] [--warmup 5] [--duration 20]
+//   run --bot ours|peer --run N --out results.jsonl [--port 0] [--users 32] [--warmup 30] [--duration 20]
 //       [--bank bench/bench.yaml] [--cpu 0] [--dir .] [--pidfile FILE] -- <server command and arguments>
 //     starts the server (pinned with taskset -c CPU), measures cold start and load, appends a JSON line.
 //     {port} in the server command is replaced by the port; port 0 picks a free one.
@@ -29,7 +29,7 @@ switch (args)
             Bot: Required(options, "bot"),
             Run: int.Parse(Required(options, "run"), CultureInfo.InvariantCulture),
             Users: int.Parse(options.GetValueOrDefault("users", "32"), CultureInfo.InvariantCulture),
-            Warmup: TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("warmup", "5"), CultureInfo.InvariantCulture)),
+            Warmup: TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("warmup", "30"), CultureInfo.InvariantCulture)),
             Duration: TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("duration", "20"), CultureInfo.InvariantCulture)),
             Port: port,
             Bank: options.GetValueOrDefault("bank", "bench/bench.yaml"),
