@@ -12,8 +12,9 @@ namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
 /// /api/wecom, the app's callback URL (protocols.md E.1): GET verifies the URL (E.2), POST receives
-/// messages and events (E.5). Anything that fails the signature, the decryption or the receiveid
-/// check is refused with 403 and no detail before the pipeline sees it, so nothing is stored.
+/// messages and events (E.5). Anything that fails the signature, the timestamp window, the
+/// decryption or the receiveid check is refused with 403 and no detail before the pipeline sees
+/// it, so nothing is stored.
 /// </summary>
 public static partial class WeComEndpoints
 {
@@ -82,6 +83,12 @@ public static partial class WeComEndpoints
             return Refuse(loggers, StatusCodes.Status403Forbidden, "bad signature");
         }
 
+        // The timestamp is part of what was signed, so only its age is left to check.
+        if (!IsWithin(query.GetValueOrDefault("timestamp"), time.GetUtcNow(), options.Value.CallbackMaxAge))
+        {
+            return Refuse(loggers, StatusCodes.Status403Forbidden, "timestamp outside the accepted window (a replay, or a clock far off)");
+        }
+
         string plain;
         try
         {
@@ -111,6 +118,10 @@ public static partial class WeComEndpoints
         var xml = WeComXml.EncryptedReply(replyEncrypted, crypto.Sign(timestamp, nonce, replyEncrypted), timestamp, nonce);
         return Results.Text(xml, "application/xml", new UTF8Encoding(false));
     }
+
+    private static bool IsWithin(string? timestamp, DateTimeOffset now, TimeSpan maxAge) =>
+        long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && Math.Abs(now.ToUnixTimeSeconds() - seconds) <= maxAge.TotalSeconds;
 
     /// <summary>
     /// The query exactly as sent, unescaped without turning '+' into a space: echostr is base64, and a

@@ -37,6 +37,13 @@ public sealed class WeComOptions
     /// </summary>
     public TimeSpan PassiveReplyBudget { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// How far a callback's signed timestamp may be from our clock, either way. WeCom retries an
+    /// unanswered callback within seconds, so an older one is a replay: without this window a
+    /// captured callback would be taken again once its MsgId had left the remembered ids.
+    /// </summary>
+    public TimeSpan CallbackMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(CorpId);
 }
 
@@ -81,6 +88,11 @@ internal sealed class WeComOptionsValidator : IValidateOptions<WeComOptions>
         if (options.PassiveReplyBudget < TimeSpan.Zero || options.PassiveReplyBudget > LongestBudget)
         {
             failures.Add($"WeCom:PassiveReplyBudget must be between 0 and {LongestBudget.TotalSeconds} seconds (WeCom waits 5 s at most).");
+        }
+
+        if (options.CallbackMaxAge <= TimeSpan.Zero)
+        {
+            failures.Add("WeCom:CallbackMaxAge must be positive (default 00:05:00): callbacks whose timestamp is further from the server's clock are refused.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

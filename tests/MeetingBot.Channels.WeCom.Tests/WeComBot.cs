@@ -16,7 +16,8 @@ public sealed class WeComBot : IAsyncDisposable
     private WeComBot(RunningBot bot)
     {
         _bot = bot;
-        Sender = new WeComSender(bot.Http, new WeComCrypto(WeComCryptoTests.Token, WeComCryptoTests.EncodingAesKey, WeComCryptoTests.CorpId));
+        var crypto = new WeComCrypto(WeComCryptoTests.Token, WeComCryptoTests.EncodingAesKey, WeComCryptoTests.CorpId);
+        Sender = new WeComSender(bot.Http, crypto, bot.Services.GetRequiredService<TimeProvider>());
     }
 
     public HttpClient Http => _bot.Http;
@@ -29,11 +30,19 @@ public sealed class WeComBot : IAsyncDisposable
     /// <summary>Completes when every turn and send that outlived its callback is done.</summary>
     public Task WhenIdleAsync() => Services.GetRequiredService<WeComBackgroundWork>().WhenIdleAsync();
 
+    /// <param name="clock">The bot's clock; the system's unless given.</param>
     /// <param name="settings">More settings, e.g. "--WeCom:PassiveReplyBudget=00:00:00".</param>
-    public static async Task<WeComBot> StartAsync(string databasePath, string apiBaseUrl, params string[] settings)
+    public static async Task<WeComBot> StartAsync(string databasePath, string apiBaseUrl, TimeProvider? clock, params string[] settings)
     {
         var wecom = WeComServices.Settings(apiBaseUrl).Select(s => $"--{s.Key}={s.Value}");
-        return new WeComBot(await RunningBot.StartAsync(databasePath, [.. wecom, .. settings]));
+        var bot = await RunningBot.StartAsync(databasePath, [.. wecom, .. settings], builder =>
+        {
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+        });
+        return new WeComBot(bot);
     }
 
     /// <summary>The stored conversation of a member, or null when nothing was stored.</summary>

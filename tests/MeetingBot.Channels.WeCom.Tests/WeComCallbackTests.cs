@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using MeetingBot.TestKit;
 using MeetingBot.TestKit.WeCom;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace MeetingBot.Channels.WeCom.Tests;
@@ -33,6 +35,10 @@ public sealed class WeComCallbackTests : WeComHostTest
     [Fact]
     public async Task The_official_encrypted_message_is_processed_and_answered_passively()
     {
+        // The vector was signed in 2014; a bot whose clock reads that moment takes it as fresh.
+        await Bot.DisposeAsync();
+        Bot = await StandIns.StartBotAsync(new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(long.Parse(WeComCryptoTests.MessageTimestamp, CultureInfo.InvariantCulture))));
+
         using var response = await Bot.Sender.PostRawAsync(WeComSender.Envelope(WeComCryptoTests.MessageEncrypt), WeComCryptoTests.MessageSignature, WeComCryptoTests.MessageTimestamp, WeComCryptoTests.MessageNonce);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -105,10 +111,24 @@ public sealed class WeComCallbackTests : WeComHostTest
     }
 
     [Fact]
+    public async Task A_callback_signed_four_minutes_ago_is_still_taken()
+    {
+        // Clocks drift and WeCom retries: anything within the five-minute window is WeCom's own.
+        var encrypt = Bot.Sender.Crypto.Encrypt(WeComSender.TextXml("zhangsan", "开始自查", Bot.Sender.NextMsgId()));
+        var timestamp = Bot.Sender.Timestamp(TimeSpan.FromMinutes(-4));
+
+        using var response = await Bot.Sender.PostRawAsync(WeComSender.Envelope(encrypt), Bot.Sender.Crypto.Sign(timestamp, WeComSender.Nonce, encrypt), timestamp, WeComSender.Nonce);
+        await Bot.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(await Bot.ReadConversationAsync("zhangsan"));
+    }
+
+    [Fact]
     public async Task The_channel_is_off_without_a_corp_id()
     {
         using var folder = new TempFolder();
-        await using var bot = await WeComBot.StartAsync(folder.File("bot.db"), Api.BaseUrl, "--WeCom:CorpId=");
+        await using var bot = await WeComBot.StartAsync(folder.File("bot.db"), Api.BaseUrl, clock: null, "--WeCom:CorpId=");
 
         using var get = await bot.Http.GetAsync("/api/wecom?echostr=x");
         var post = await bot.Sender.TextAsync("zhangsan", "1");
@@ -122,11 +142,12 @@ public sealed class WeComCallbackTests : WeComHostTest
     [InlineData("WeCom:Token")]
     [InlineData("WeCom:EncodingAESKey")]
     [InlineData("WeCom:AgentId")]
-    public async Task A_missing_setting_stops_the_start_up_naming_the_key(string key)
+    [InlineData("WeCom:CallbackMaxAge", "00:00:00")]
+    public async Task A_missing_or_unusable_setting_stops_the_start_up_naming_the_key(string key, string value = "")
     {
         using var folder = new TempFolder();
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => WeComBot.StartAsync(folder.File("bot.db"), Api.BaseUrl, $"--{key}="));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => WeComBot.StartAsync(folder.File("bot.db"), Api.BaseUrl, clock: null, $"--{key}={value}"));
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }

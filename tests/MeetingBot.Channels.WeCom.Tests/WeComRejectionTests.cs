@@ -6,11 +6,15 @@ namespace MeetingBot.Channels.WeCom.Tests;
 /// <summary>Callbacks that are not WeCom's, or not for this corp, are refused and leave nothing behind (protocols.md E.3–E.5).</summary>
 public sealed class WeComRejectionTests : WeComHostTest
 {
-    private const string Timestamp = "1409659813";
-    private const string Nonce = "1372623149";
+    private const string Nonce = WeComSender.Nonce;
     private const string Attacker = "attacker";
 
     private WeComCrypto Crypto => Bot.Sender.Crypto;
+
+    private string? _timestamp;
+
+    // Fresh, so that each test reaches the check it is about; one per test, so what is signed is what is sent.
+    private string Timestamp => _timestamp ??= Bot.Sender.Timestamp();
 
     [Fact]
     public async Task A_bad_signature_is_403()
@@ -29,6 +33,19 @@ public sealed class WeComRejectionTests : WeComHostTest
         var encrypt = Crypto.Encrypt(WeComSender.TextXml(Attacker, "1", "1"));
 
         await ExpectRefusedAsync(HttpStatusCode.Forbidden, WeComSender.Envelope(encrypt), "");
+    }
+
+    [Theory]
+    [InlineData(-6 * 60)]
+    [InlineData(6 * 60)]
+    [InlineData(-30 * 24 * 3600)]
+    public async Task A_signed_callback_from_outside_the_five_minute_window_is_403(int secondsFromNow)
+    {
+        // A captured callback replayed later, after its MsgId has left the remembered ids.
+        var encrypt = Crypto.Encrypt(WeComSender.TextXml(Attacker, "1", Bot.Sender.NextMsgId()));
+        var timestamp = Bot.Sender.Timestamp(TimeSpan.FromSeconds(secondsFromNow));
+
+        await ExpectRefusedAsync(HttpStatusCode.Forbidden, WeComSender.Envelope(encrypt), Crypto.Sign(timestamp, Nonce, encrypt), timestamp);
     }
 
     [Fact]
@@ -86,9 +103,9 @@ public sealed class WeComRejectionTests : WeComHostTest
     }
 
     /// <summary>Posts and checks the status, an empty body, and that nothing was stored or sent.</summary>
-    private async Task ExpectRefusedAsync(HttpStatusCode expected, string body, string signature)
+    private async Task ExpectRefusedAsync(HttpStatusCode expected, string body, string signature, string? timestamp = null)
     {
-        using var response = await Bot.Sender.PostRawAsync(body, signature, Timestamp, Nonce);
+        using var response = await Bot.Sender.PostRawAsync(body, signature, timestamp ?? Timestamp, Nonce);
         await Bot.WhenIdleAsync();
 
         Assert.Equal(expected, response.StatusCode);

@@ -10,14 +10,21 @@ public sealed record WeComExchange(HttpStatusCode Status, string? Passive);
 
 /// <summary>
 /// Plays WeCom's side of the callback (protocols.md E.5): builds the decrypted message XML, encrypts
-/// and signs it, posts it to /api/wecom, and checks and decrypts a passive reply (E.7).
+/// and signs it with a timestamp of the bot's clock, posts it to /api/wecom, and checks and
+/// decrypts a passive reply (E.7).
 /// </summary>
-public sealed class WeComSender(HttpClient http, WeComCrypto crypto)
+public sealed class WeComSender(HttpClient http, WeComCrypto crypto, TimeProvider clock)
 {
+    public const string Nonce = "1372623149";
+
     private long _nextMsgId = 7_400_000_000_000_000_001;
     private long _clock = 1_760_000_000;
 
     public WeComCrypto Crypto => crypto;
+
+    /// <summary>The callback timestamp WeCom would send now, moved by <paramref name="offset"/>.</summary>
+    public string Timestamp(TimeSpan offset = default) =>
+        (clock.GetUtcNow() + offset).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     public string NextMsgId() => Interlocked.Increment(ref _nextMsgId).ToString(CultureInfo.InvariantCulture);
 
@@ -44,8 +51,8 @@ public sealed class WeComSender(HttpClient http, WeComCrypto crypto)
     public async Task<WeComExchange> PostAsync(string messageXml)
     {
         var encrypt = crypto.Encrypt(messageXml);
-        const string timestamp = "1409659813", nonce = "1372623149";
-        using var response = await PostRawAsync(Envelope(encrypt), crypto.Sign(timestamp, nonce, encrypt), timestamp, nonce);
+        var timestamp = Timestamp();
+        using var response = await PostRawAsync(Envelope(encrypt), crypto.Sign(timestamp, Nonce, encrypt), timestamp, Nonce);
         var body = await response.Content.ReadAsStringAsync();
         return new WeComExchange(response.StatusCode, body.Length == 0 ? null : DecryptReply(body));
     }

@@ -18,7 +18,10 @@ public sealed class WeComStandIns : IAsyncDisposable
         new(await StandInWeComApi.StartAsync(WeComCryptoTests.CorpId, WeComServices.Secret));
 
     /// <summary>A bot on this database, its WeCom API at the stand-in; each call is a new instance (a restart, or a second one).</summary>
-    public Task<WeComBot> StartBotAsync(params string[] settings) => WeComBot.StartAsync(DatabasePath, Api.BaseUrl, settings);
+    public Task<WeComBot> StartBotAsync(params string[] settings) => WeComBot.StartAsync(DatabasePath, Api.BaseUrl, clock: null, settings);
+
+    /// <summary>A bot whose clock is <paramref name="clock"/>, e.g. one set to the time of a recorded callback.</summary>
+    public Task<WeComBot> StartBotAsync(TimeProvider clock, params string[] settings) => WeComBot.StartAsync(DatabasePath, Api.BaseUrl, clock, settings);
 
     public async ValueTask DisposeAsync()
     {
