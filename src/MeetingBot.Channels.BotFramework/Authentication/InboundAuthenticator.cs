@@ -27,9 +27,9 @@ public sealed partial class InboundAuthenticator : IDisposable
     private readonly BotFrameworkAuthOptions _options;
     private readonly SigningKeySource _channelKeys;
     private readonly SigningKeySource _emulatorKeys;
-    private readonly JsonWebTokenHandler _handler = new();
     private readonly ILogger<InboundAuthenticator> _logger;
     private readonly HashSet<string> _emulatorIssuers;
+    private JsonWebTokenHandler? _handler;
 
     public InboundAuthenticator(IOptions<BotFrameworkAuthOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<InboundAuthenticator> logger)
     {
@@ -44,28 +44,36 @@ public sealed partial class InboundAuthenticator : IDisposable
     public bool Required => !_options.AuthenticationDisabled;
 
     /// <summary>Checks the Authorization header for an activity; returns null when it is acceptable, else why not.</summary>
-    public async Task<string?> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    public Task<string?> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(authorization))
         {
-            return Required ? "no Authorization header" : null;
+            return Task.FromResult(Required ? "no Authorization header" : null);
         }
 
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
-            return "the Authorization scheme is not Bearer";
+            return Task.FromResult<string?>("the Authorization scheme is not Bearer");
         }
 
         if (!Required)
         {
-            return "a token was sent but no MicrosoftAppId is configured to validate it";
+            return Task.FromResult<string?>("a token was sent but no MicrosoftAppId is configured to validate it");
         }
 
-        var token = authorization["Bearer ".Length..].Trim();
+        return ValidateTokenAsync(authorization["Bearer ".Length..].Trim(), activity, cancellationToken);
+    }
+
+    // Made on first use, like everything else of IdentityModel here: a bot without a MicrosoftAppId
+    // never loads those assemblies, which keeps them out of its cold start.
+    private JsonWebTokenHandler Handler => _handler ??= new();
+
+    private async Task<string?> ValidateTokenAsync(string token, Activity activity, CancellationToken cancellationToken)
+    {
         JsonWebToken unverified;
         try
         {
-            unverified = _handler.ReadJsonWebToken(token);
+            unverified = Handler.ReadJsonWebToken(token);
         }
         catch (ArgumentException)
         {
@@ -136,12 +144,12 @@ public sealed partial class InboundAuthenticator : IDisposable
         string token, SigningKeySource keys, IEnumerable<string> issuers, CancellationToken cancellationToken)
     {
         var configuration = await keys.GetAsync(cancellationToken);
-        var result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
+        var result = await Handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // Keys rotate: an unknown kid asks for fresh keys once before the token is refused.
             configuration = await keys.RefreshAsync(cancellationToken);
-            result = await _handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
+            result = await Handler.ValidateTokenAsync(token, Parameters(configuration, issuers));
         }
 
         return (result, configuration);

@@ -14,7 +14,6 @@ internal sealed class SigningKeySource(string metadataUrl, HttpClient http, Time
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromDays(1);
     private static readonly TimeSpan ForcedRefreshSpacing = TimeSpan.FromSeconds(30);
 
-    private readonly HttpDocumentRetriever _retriever = new(http) { RequireHttps = metadataUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase) };
     private readonly SemaphoreSlim _lock = new(1, 1);
     private OpenIdConnectConfiguration? _current;
     private DateTimeOffset _fetchedAt;
@@ -53,7 +52,8 @@ internal sealed class SigningKeySource(string metadataUrl, HttpClient http, Time
                 _lastForcedRefresh = now;
             }
 
-            _current = await OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, _retriever, cancellationToken);
+            var retriever = new HttpDocumentRetriever(http) { RequireHttps = metadataUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase) };
+            _current = await OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, retriever, cancellationToken);
             _fetchedAt = now;
             return _current;
         }
