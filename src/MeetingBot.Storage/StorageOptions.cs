@@ -1,3 +1,4 @@
+using MeetingBot.Storage.Embedded;
 using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Storage;
@@ -30,6 +31,12 @@ public sealed class EmbeddedStorageOptions
     /// working directory, so the data does not move when the bot is started from elsewhere.
     /// </summary>
     public string Path { get; set; } = "data/meetingbot.db";
+
+    /// <summary>
+    /// How long a write waits while another process holds the database's write lock. Past it the
+    /// turn is refused as "store unavailable" (the user is asked to try again) and nothing is kept.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = EmbeddedDocumentStore.DefaultBusyTimeout;
 }
 
 // Messages name the full configuration key because that is what an operator has to fix.
@@ -58,6 +65,12 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             else if (path.IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0)
             {
                 failures.Add("Storage:Embedded:Path contains characters that are not valid in a path.");
+            }
+
+            // SQLite's own timeout is in milliseconds, Microsoft.Data.Sqlite's in whole seconds.
+            if (options.Embedded?.BusyTimeout is { } busy && (busy < TimeSpan.FromSeconds(1) || busy > TimeSpan.FromHours(1)))
+            {
+                failures.Add("Storage:Embedded:BusyTimeout must be between 00:00:01 and 01:00:00.");
             }
         }
 

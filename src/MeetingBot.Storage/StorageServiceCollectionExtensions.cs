@@ -57,6 +57,7 @@ public static class StorageServiceCollectionExtensions
         return new EmbeddedDocumentStore(
             Path.GetFullPath(options.Embedded.Path, root),
             services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILogger<EmbeddedDocumentStore>>());
+            services.GetService<ILogger<EmbeddedDocumentStore>>(),
+            options.Embedded.BusyTimeout);
     }
 }

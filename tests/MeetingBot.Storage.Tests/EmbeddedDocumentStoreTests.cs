@@ -85,6 +85,24 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
     }
 
     [Fact]
+    public async Task A_write_lock_held_elsewhere_past_the_busy_timeout_makes_the_store_unavailable_and_keeps_nothing()
+    {
+        var store = new EmbeddedDocumentStore(DatabasePath, Time, busyTimeout: TimeSpan.FromSeconds(1));
+        _owned.Add(store);
+        var key = new DocumentKey("locked", "answer");
+        using var otherProcess = RawConnection(DatabasePath);
+        Execute(otherProcess, "BEGIN IMMEDIATE;");
+
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.UpsertAsync(new NewDocument(key, "answer", Number(1)), CancellationToken.None));
+
+        Assert.IsType<SqliteException>(refused.InnerException);
+        Execute(otherProcess, "ROLLBACK;");
+        Assert.Null(await store.ReadAsync(key, CancellationToken.None));
+        await store.UpsertAsync(new NewDocument(key, "answer", Number(2)), CancellationToken.None);
+        Assert.Equal(2, (await store.ReadAsync(key, CancellationToken.None))!.Body.GetProperty("value").GetInt32());
+    }
+
+    [Fact]
     public void The_database_file_is_in_wal_mode()
     {
         Open(DatabasePath, Time);
@@ -121,15 +139,18 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    public void Options_validation_rejects_an_empty_path_naming_the_key(string path)
+    [InlineData("Storage:Embedded:Path", "")]
+    [InlineData("Storage:Embedded:Path", "   ")]
+    [InlineData("Storage:Embedded:BusyTimeout", "00:00:00")]
+    [InlineData("Storage:Embedded:BusyTimeout", "00:00:00.500")]
+    [InlineData("Storage:Embedded:BusyTimeout", "02:00:00")]
+    public void Options_validation_rejects_an_unusable_setting_naming_the_key(string key, string value)
     {
-        using var services = Services(new() { ["Storage:Embedded:Path"] = path });
+        using var services = Services(new() { [key] = value });
 
         var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Storage:Embedded:Path", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(key, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,6 +162,7 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
         var fallback = defaults.GetRequiredService<IOptions<StorageOptions>>().Value;
         Assert.Equal(StorageProvider.Embedded, fallback.Provider);
         Assert.Equal("data/meetingbot.db", fallback.Embedded.Path);
+        Assert.Equal(TimeSpan.FromSeconds(30), fallback.Embedded.BusyTimeout);
         Assert.Equal("x/y.db", configured.GetRequiredService<IOptions<StorageOptions>>().Value.Embedded.Path);
     }
 
@@ -222,6 +244,13 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
         return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static long CountRows(string path)

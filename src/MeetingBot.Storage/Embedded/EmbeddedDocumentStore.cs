@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -15,14 +16,14 @@ namespace MeetingBot.Storage.Embedded;
 /// </summary>
 public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
 {
-    // Microsoft.Data.Sqlite retries busy errors up to the command timeout, and the writer's native
-    // busy handler waits as long for another process's write lock, so callers never see SQLITE_BUSY.
-    private const int BusyTimeoutSeconds = 30;
+    /// <summary>How long a write waits for another process's write lock unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
 
-    // FULL: in WAL mode this costs one fsync of the WAL per commit, which keeps a committed write
-    // across power loss; NORMAL would only survive a process crash. Group commit shares that fsync.
-    private static readonly string WriterPragmas =
-        $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};";
+    // SQLite result codes that describe the moment (locks, disk, memory), not the data. They turn
+    // into StoreUnavailableException, which asks the user to try again; every write is part of one
+    // transaction, so nothing of a failed one was kept.
+    private static readonly FrozenSet<int> MomentaryErrors = FrozenSet.Create(
+        5 /* BUSY */, 6 /* LOCKED */, 7 /* NOMEM */, 8 /* READONLY */, 10 /* IOERR */, 13 /* FULL */, 14 /* CANTOPEN */, 15 /* PROTOCOL */);
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -48,12 +49,14 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     /// <param name="databasePath">Path of the SQLite file; relative paths resolve against the current directory.</param>
     /// <param name="timeProvider">Clock for time to live.</param>
     /// <param name="logger">Optional logger; document bodies are never logged.</param>
-    public EmbeddedDocumentStore(string databasePath, TimeProvider timeProvider, ILogger<EmbeddedDocumentStore>? logger = null)
+    /// <param name="busyTimeout">How long a write waits for another process's write lock; <see cref="DefaultBusyTimeout"/> unless given.</param>
+    public EmbeddedDocumentStore(string databasePath, TimeProvider timeProvider, ILogger<EmbeddedDocumentStore>? logger = null, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         ArgumentNullException.ThrowIfNull(timeProvider);
 
         DatabasePath = Path.GetFullPath(databasePath);
+        var busy = busyTimeout ?? DefaultBusyTimeout;
         _time = timeProvider;
         _logger = logger ?? NullLogger<EmbeddedDocumentStore>.Instance;
         _connectionString = new SqliteConnectionStringBuilder
@@ -62,7 +65,8 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = BusyTimeoutSeconds,
+            // Microsoft.Data.Sqlite retries busy errors for up to this many seconds.
+            DefaultTimeout = (int)Math.Ceiling(busy.TotalSeconds),
         }.ToString();
 
         var folder = Path.GetDirectoryName(DatabasePath);
@@ -76,7 +80,10 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = WriterPragmas;
+            // FULL: in WAL mode one fsync of the WAL per commit, which keeps a committed write across
+            // power loss; NORMAL would only survive a process crash. Group commit shares that fsync.
+            // The busy timeout lets SQLite itself wait for another process's write lock.
+            command.CommandText = $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {(long)busy.TotalMilliseconds};";
             command.ExecuteNonQuery();
 
             // WAL lets readers run beside the single writer; the mode is stored in the file itself.
@@ -106,6 +113,18 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     public async Task<StoredDocument?> ReadAsync(DocumentKey key, CancellationToken cancellationToken)
     {
         DocumentValidation.ValidateKey(key);
+        try
+        {
+            return await ReadCoreAsync(key, cancellationToken);
+        }
+        catch (SqliteException e) when (IsMomentary(e))
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    private async Task<StoredDocument?> ReadCoreAsync(DocumentKey key, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT kind, body, etag FROM documents WHERE partition_key = @pk AND id = @id AND {LiveFilter};";
@@ -182,7 +201,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     {
         DocumentValidation.ValidateKey(key);
         cancellationToken.ThrowIfCancellationRequested();
-        await _writer.ExecuteAsync("DELETE FROM documents WHERE partition_key = @pk AND id = @id;", parameters => AddKey(parameters, key));
+        await ExecuteWriteAsync("DELETE FROM documents WHERE partition_key = @pk AND id = @id;", parameters => AddKey(parameters, key));
         LogWritten(_logger, "delete", key.PartitionKey, key.Id);
     }
 
@@ -190,6 +209,18 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(partitionKey);
         ArgumentNullException.ThrowIfNull(kind);
+        try
+        {
+            return await QueryPartitionCoreAsync(partitionKey, kind, cancellationToken);
+        }
+        catch (SqliteException e) when (IsMomentary(e))
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    private async Task<IReadOnlyList<StoredDocument>> QueryPartitionCoreAsync(string partitionKey, string kind, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // BINARY collation orders by UTF-8 bytes, i.e. by code point, independent of culture.
@@ -238,7 +269,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         // The body goes in and comes out as the UTF-8 bytes SQLite keeps (the SQL casts them to TEXT),
         // never through a .NET string.
         var body = JsonMarshal.GetRawUtf8Value(document.Body).ToArray();
-        var changed = await _writer.ExecuteAsync(sql, parameters =>
+        var changed = await ExecuteWriteAsync(sql, parameters =>
         {
             AddKey(parameters, document.Key);
             parameters.AddWithValue("@kind", document.Kind);
@@ -253,6 +284,23 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         });
         return (changed, new StoredDocument(document.Key, document.Kind, document.Body.Clone(), etag));
     }
+
+    private async Task<int> ExecuteWriteAsync(string sql, Action<SqliteParameterCollection> bind)
+    {
+        try
+        {
+            return await _writer.ExecuteAsync(sql, bind);
+        }
+        catch (SqliteException e) when (IsMomentary(e))
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    private static bool IsMomentary(SqliteException e) => MomentaryErrors.Contains(e.SqliteErrorCode & 0xFF);
+
+    private static StoreUnavailableException Unavailable(SqliteException e) =>
+        new($"The embedded database could not serve the call (SQLite error {e.SqliteErrorCode}).", innerException: e);
 
     // Readers need no per-connection settings: WAL readers do not wait for the writer, and the
     // command timeout covers the rare busy moment of a checkpoint.
