@@ -113,14 +113,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     public async Task<StoredDocument?> ReadAsync(DocumentKey key, CancellationToken cancellationToken)
     {
         DocumentValidation.ValidateKey(key);
-        try
-        {
-            return await ReadCoreAsync(key, cancellationToken);
-        }
-        catch (SqliteException e) when (IsMomentary(e))
-        {
-            throw Unavailable(e);
-        }
+        return await UnavailableOnMomentaryErrors(ReadCoreAsync(key, cancellationToken));
     }
 
     private async Task<StoredDocument?> ReadCoreAsync(DocumentKey key, CancellationToken cancellationToken)
@@ -209,14 +202,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(partitionKey);
         ArgumentNullException.ThrowIfNull(kind);
-        try
-        {
-            return await QueryPartitionCoreAsync(partitionKey, kind, cancellationToken);
-        }
-        catch (SqliteException e) when (IsMomentary(e))
-        {
-            throw Unavailable(e);
-        }
+        return await UnavailableOnMomentaryErrors(QueryPartitionCoreAsync(partitionKey, kind, cancellationToken));
     }
 
     private async Task<IReadOnlyList<StoredDocument>> QueryPartitionCoreAsync(string partitionKey, string kind, CancellationToken cancellationToken)
@@ -285,22 +271,20 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         return (changed, new StoredDocument(document.Key, document.Kind, document.Body.Clone(), etag));
     }
 
-    private async Task<int> ExecuteWriteAsync(string sql, Action<SqliteParameterCollection> bind)
+    private Task<int> ExecuteWriteAsync(string sql, Action<SqliteParameterCollection> bind) =>
+        UnavailableOnMomentaryErrors(_writer.ExecuteAsync(sql, bind));
+
+    private static async Task<T> UnavailableOnMomentaryErrors<T>(Task<T> operation)
     {
         try
         {
-            return await _writer.ExecuteAsync(sql, bind);
+            return await operation;
         }
-        catch (SqliteException e) when (IsMomentary(e))
+        catch (SqliteException e) when (MomentaryErrors.Contains(e.SqliteErrorCode & 0xFF))
         {
-            throw Unavailable(e);
+            throw new StoreUnavailableException($"The embedded database could not serve the call (SQLite error {e.SqliteErrorCode}).", innerException: e);
         }
     }
-
-    private static bool IsMomentary(SqliteException e) => MomentaryErrors.Contains(e.SqliteErrorCode & 0xFF);
-
-    private static StoreUnavailableException Unavailable(SqliteException e) =>
-        new($"The embedded database could not serve the call (SQLite error {e.SqliteErrorCode}).", innerException: e);
 
     // Readers need no per-connection settings: WAL readers do not wait for the writer, and the
     // command timeout covers the rare busy moment of a checkpoint.
