@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using MeetingBot.Materials.Drafts;
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
 using MeetingBot.Dialogs.Bank;

@@ -1,3 +1,4 @@
+using MeetingBot.Materials.Drafts;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;

@@ -1,3 +1,4 @@
+using MeetingBot.Materials.Drafts;
 using MeetingBot.Conversations;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Storage;

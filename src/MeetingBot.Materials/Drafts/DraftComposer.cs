@@ -1,9 +1,8 @@
 using System.Globalization;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
-using MeetingBot.Drafting;
 
-namespace MeetingBot.Conversations;
+namespace MeetingBot.Materials.Drafts;
 
 /// <summary>
 /// Turns a cadre's answers into the <see cref="DraftModel"/> of their 对照检查材料. It reads steps
@@ -25,7 +24,7 @@ public sealed class DraftComposer(QuestionBank bank)
             {
                 null or { Gap: true } => null,
                 { Number: { } n } => n.ToString(CultureInfo.InvariantCulture),
-                { Text: { } t } => t,
+                { Text: { } t } => DraftText.Clean(t),
                 _ => answer.Selected.Count > 0 ? step!.FindOption(answer.Selected[0])?.Label : null,
             };
             if (role == "name" && value is null && !string.IsNullOrWhiteSpace(state.ProfileName))
@@ -78,10 +77,10 @@ public sealed class DraftComposer(QuestionBank bank)
 
             var problems = state.SelectedOptions(problemsStep.Id).Select(id =>
             {
-                var label = QuestionPlan.ItemLabel(problemsStep, id, state);
+                var label = DraftText.Clean(QuestionPlan.ItemLabel(problemsStep, id, state));
                 var option = problemsStep.FindOption(id);
                 var example = examplesStep is null ? null : state.Answers.GetValueOrDefault(QuestionInstance.ItemKey(examplesStep.Id, id));
-                var field = new DraftField(example is { Gap: false, Text: { } text } ? text : null, examplesStep?.Gap ?? section.Title);
+                var field = new DraftField(example is { Gap: false, Text: { } text } ? DraftText.Clean(text) : null, examplesStep?.Gap ?? section.Title);
                 if (field.Missing)
                 {
                     gaps.Add(new DraftGap($"{section.Title} · {label}", field.Gap));
@@ -152,7 +151,7 @@ public sealed class DraftComposer(QuestionBank bank)
             }
 
             var commitment = commitmentStep is null ? null : state.Answers.GetValueOrDefault(commitmentStep.Id);
-            var field = new DraftField(commitment is { Gap: false, Text: { } text } ? text : null, commitmentStep?.Gap ?? section.Title);
+            var field = new DraftField(commitment is { Gap: false, Text: { } text } ? DraftText.Clean(text) : null, commitmentStep?.Gap ?? section.Title);
             if (field.Missing && commitmentStep is not null)
             {
                 gaps.Add(new DraftGap($"{bank.SectionOf(commitmentStep).Title} · {section.Title}", field.Gap));

@@ -1,4 +1,4 @@
-namespace MeetingBot.Drafting;
+namespace MeetingBot.Materials.Drafts;
 
 /// <summary>
 /// Everything a personal 对照检查材料 says, as data for templates/draft.scriban. Every fact comes
