@@ -19,8 +19,11 @@ public class TurnParts
     /// <summary>An answer to a text step that passes the "concrete" validator (it has a number).</summary>
     private const string TextAnswer = "比如2025年3月研究老旧小区改造资金拨付时，没有先学习相关政策文件，导致2个项目返工";
 
+    private static readonly ConversationContext Context = ConversationContext.Empty;
+
     private DialogEngine _engine = null!;
     private ReplyRenderer _renderer = null!;
+    private DraftRenderer _drafts = null!;
     private DialogState _midway = null!;
     private string _midwayKey = null!;
     private IReadOnlyList<DialogEvent> _askEvents = null!;
@@ -31,20 +34,22 @@ public class TurnParts
     [GlobalSetup]
     public void Setup()
     {
-        var (bank, templates) = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
-        _engine = new DialogEngine(bank);
-        _renderer = new ReplyRenderer(bank, templates, new DraftComposer(bank));
+        var (catalog, templates) = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
+        var bank = catalog.Default;
+        _engine = new DialogEngine(catalog);
+        _drafts = new DraftRenderer(new DraftComposer(_engine), templates);
+        _renderer = new ReplyRenderer(_engine, templates, _drafts);
         var answers = File.ReadAllLines(GoldenAnswers()).Where(l => l.Length > 0).ToArray();
 
         _complete = Replay(answers);
         _midway = Replay([]);
         for (var next = 0; next < answers.Length / 2 || Current(bank, _midway)?.Kind != StepKind.Text; next++)
         {
-            _engine.Handle(_midway, answers[next]);
+            _engine.Handle(_midway, Context, answers[next]);
         }
 
         _midwayKey = Current(bank, _midway)!.Key;
-        _engine.Handle(_midway, TextAnswer);
+        _engine.Handle(_midway, Context, TextAnswer);
         if (!_midway.Answers.ContainsKey(_midwayKey))
         {
             throw new InvalidOperationException($"The answer was not accepted at {_midwayKey}; the benchmark would not measure the same step every time.");
@@ -53,14 +58,14 @@ public class TurnParts
         _midway.Answers.Remove(_midwayKey);
         _askEvents = EngineStep();
 
-        var review = _engine.Handle(_complete, "查看草稿");
+        var review = _engine.Handle(_complete, Context, "查看草稿").Events;
         var record = new ConversationRecord
         {
             ChannelId = "msteams",
             ConversationId = "a:1pErSoNaLcHaT_Id-ForTeams",
             UserId = "29:1Xyz-TeamsUserId_aBcD",
             Dialog = _complete,
-            LastReplies = [.. _renderer.Render(review, _complete, out _)],
+            LastReplies = [.. _renderer.Render(review, _complete, Context).Replies],
             RecentActivityIds = [.. Enumerable.Range(0, ConversationRecord.RememberedActivities).Select(i => $"17320905021{i:D2}")],
             UpdatedAt = DateTimeOffset.UnixEpoch,
         };
@@ -72,16 +77,16 @@ public class TurnParts
     [Benchmark(Description = "one engine step")]
     public IReadOnlyList<DialogEvent> EngineStep()
     {
-        var events = _engine.Handle(_midway, TextAnswer);
+        var events = _engine.Handle(_midway, Context, TextAnswer).Events;
         _midway.Answers.Remove(_midwayKey);
         return events;
     }
 
     [Benchmark(Description = "rendering the next question (Scriban)")]
-    public IReadOnlyList<BotReply> RenderQuestion() => _renderer.Render(_askEvents, _midway, out _);
+    public IReadOnlyList<BotReply> RenderQuestion() => _renderer.Render(_askEvents, _midway, Context).Replies;
 
     [Benchmark(Description = "rendering a full personal draft")]
-    public string RenderDraft() => _renderer.RenderDraft(_complete);
+    public string RenderDraft() => _drafts.Render(_complete, Context).Text;
 
     [Benchmark(Description = "parsing a typical Activity")]
     public async Task<Activity?> ParseActivity()
@@ -105,17 +110,17 @@ public class TurnParts
     private DialogState Replay(IEnumerable<string> answers)
     {
         var state = new DialogState();
-        _engine.Start(state);
+        _engine.Start(state, Context);
         foreach (var answer in answers)
         {
-            _engine.Handle(state, answer);
+            _engine.Handle(state, Context, answer);
         }
 
         return state;
     }
 
     private static QuestionInstance? Current(QuestionBank bank, DialogState state) =>
-        QuestionPlan.Current(QuestionPlan.Expand(bank, state), state);
+        QuestionPlan.Current(QuestionPlan.Expand(bank, new AnswerView(state, Context)), state);
 
     private static string GoldenAnswers()
     {

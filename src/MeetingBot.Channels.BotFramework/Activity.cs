@@ -114,6 +114,9 @@ public sealed record ConversationParameters
     public JsonElement? ChannelData { get; init; }
 }
 
+/// <summary>An attachment that is a file to download (docs/protocols.md A.4): Web Chat shows it with its name.</summary>
+public sealed record FileAttachment(string ContentType, string ContentUrl, string Name);
+
 /// <summary>The Connector's answer to a created conversation.</summary>
 public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);
 
@@ -140,6 +143,7 @@ public static class ActivityTypes
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(FileAttachment))]
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]

@@ -7,43 +7,31 @@ using MeetingBot.Dialogs.Bank;
 namespace MeetingBot.Channels.BotFramework;
 
 /// <summary>
-/// Maps an inbound activity to a channel-neutral turn and the turn's replies back to activities
-/// (protocols.md A.3, A.8), with what Teams adds: choice questions as Adaptive Cards, card submits
-/// and adaptiveCard/action invokes read back as answers, the answered card made read-only, mentions
-/// in group chats, a typing indicator before a draft and long texts split.
+/// Maps an inbound activity to a channel-neutral turn (docs/protocols.md A.3) and runs it, with what
+/// Teams adds: card submits and adaptiveCard/action invokes read back as answers, the answered card
+/// made read-only, mentions in group chats. The turn's replies become activities through
+/// <see cref="ReplyActivities"/>.
 /// </summary>
-public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRenderer renderer)
+public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRenderer renderer, ReplyActivities replyActivities)
 {
-    /// <summary>Longest text in one message; Teams allows about 100 KB per message counted as UTF-16 (B.5).</summary>
-    public const int MaxMessageChars = 20_000;
-
     /// <summary>Runs the turn; null when the activity is not one the bot acts on (it is acknowledged and ignored).</summary>
-    public async Task<IReadOnlyList<Activity>?> ProcessAsync(Activity activity, CancellationToken cancellationToken) =>
-        (await RunAsync(activity, cancellationToken))?.Replies;
-
-    /// <summary>Runs the turn with everything a Bot Framework channel needs besides the replies.</summary>
-    public async Task<ActivityTurn?> RunAsync(Activity activity, CancellationToken cancellationToken)
+    /// <param name="trusted">The activity came with a valid channel token, so its service URL may be called later.</param>
+    /// <param name="baseUrl">The bot's own address as the channel reached it (scheme, host and path base), for links to files.</param>
+    public async Task<ActivityTurn?> RunAsync(Activity activity, bool trusted, string baseUrl, CancellationToken cancellationToken)
     {
         var submission = CardSubmission.From(activity.Type == ActivityTypes.Invoke ? ActionData(activity.Value) : activity.Value);
-        var input = ToTurnInput(activity, submission);
+        var input = ToTurnInput(activity, submission, trusted, baseUrl);
         if (input is null)
         {
             return null;
         }
 
         var result = await pipeline.ProcessAsync(input, cancellationToken);
-        var teams = activity.ChannelId == ActivityTypes.MsTeams;
-        var replies = new List<Activity>();
-        if (teams && result.Replies.Any(r => r.IsDraft))
-        {
-            replies.Add(Reply(activity) with { Type = ActivityTypes.Typing });
-        }
-
-        replies.AddRange(result.Replies.SelectMany(reply => ToActivities(activity, reply, teams)));
-        var answered = submission is not null && !result.StaleCard && !result.Duplicate
+        var replies = await replyActivities.ToActivitiesAsync(ReplyTo(activity), baseUrl, result.Replies, cancellationToken);
+        var answered = submission is not null && result.Outcome is TurnOutcome.Answered or TurnOutcome.Submitted
             ? AdaptiveCards.Answered(submission.Prompt, renderer.RenderMessage(MessageKeys.CardAnswered, new Dictionary<string, object?> { ["answer"] = submission.AnswerLabels }))
             : null;
-        return new ActivityTurn(replies, answered);
+        return new ActivityTurn(replies, answered, result.Outcome);
     }
 
     /// <summary>Checks the fields every processed activity needs; returns what is wrong, or null.</summary>
@@ -56,8 +44,8 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
         _ => null,
     };
 
-    /// <summary>A message addressed back to the sender of <paramref name="inbound"/> (protocols.md A.8).</summary>
-    public static Activity Reply(Activity inbound) => new()
+    /// <summary>A message addressed back to the sender of <paramref name="inbound"/> (docs/protocols.md A.8).</summary>
+    public static Activity ReplyTo(Activity inbound) => new()
     {
         Type = ActivityTypes.Message,
         From = inbound.Recipient,
@@ -69,7 +57,7 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
         Locale = inbound.Locale,
     };
 
-    private static TurnInput? ToTurnInput(Activity activity, CardSubmission? submission)
+    private static TurnInput? ToTurnInput(Activity activity, CardSubmission? submission, bool trusted, string baseUrl)
     {
         var group = activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel";
         var text = Mentions().Replace(activity.Text ?? "", "").Trim();
@@ -89,66 +77,22 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
         }
 
         var user = activity.Type == ActivityTypes.ConversationUpdate ? UserJoined(activity)! : activity.From ?? new ChannelAccount();
+        var channelId = activity.ChannelId ?? "";
+        var conversationId = activity.Conversation!.Id!;
         return new TurnInput
         {
-            ChannelId = activity.ChannelId ?? "",
-            ConversationId = activity.Conversation!.Id!,
+            ChannelId = channelId,
+            ConversationId = conversationId,
             UserId = user.Id ?? "",
             UserName = user.Name is { } name && name != user.Id ? name : null,
             ActivityId = activity.Id,
             Kind = kind.Value,
             Text = submission?.Text ?? text,
             QuestionKey = submission?.QuestionKey,
-            Reference = activity.ServiceUrl is { } serviceUrl ? new ConversationReference(serviceUrl, activity.Recipient?.Id, activity.Conversation.TenantId ?? TenantOf(activity)) : null,
+            Address = activity.ServiceUrl is { } serviceUrl
+                ? BotFrameworkAddress.Create(channelId, conversationId, user.Id ?? "", serviceUrl, activity.Recipient, activity.Conversation.TenantId ?? TenantOf(activity), trusted, baseUrl)
+                : null,
         };
-    }
-
-    private IEnumerable<Activity> ToActivities(Activity inbound, BotReply reply, bool teams)
-    {
-        // Teams shows a question with choices as a form; text and card go in separate activities there (A.5).
-        if (teams && reply.Question is { } question)
-        {
-            var submit = renderer.RenderMessage(MessageKeys.CardSubmit, new Dictionary<string, object?>());
-            yield return Reply(inbound) with { Attachments = [AdaptiveCards.Attachment(AdaptiveCards.Question(question, submit))], InputHint = "expectingInput" };
-            yield break;
-        }
-
-        var parts = Split(reply.Text, MaxMessageChars);
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var last = i == parts.Count - 1;
-            yield return Reply(inbound) with
-            {
-                Text = parts[i],
-                // Drafts are official prose, not Markdown: shown exactly as written, user text included.
-                TextFormat = "plain",
-                InputHint = last && reply.Choices.Count > 0 ? "expectingInput" : "acceptingInput",
-                SuggestedActions = last && reply.Choices.Count > 0
-                    ? new SuggestedActions(reply.Choices.Select(c => new CardAction("imBack", c, c)).ToArray())
-                    : null,
-            };
-        }
-    }
-
-    /// <summary>Splits a long text at line breaks (or, for a line longer than the limit, inside it) keeping every character.</summary>
-    public static IReadOnlyList<string> Split(string text, int maxChars)
-    {
-        var parts = new List<string>();
-        var rest = text.AsSpan();
-        while (rest.Length > maxChars)
-        {
-            var cut = rest[..maxChars].LastIndexOf('\n') + 1;
-            if (cut <= 0)
-            {
-                cut = char.IsHighSurrogate(rest[maxChars - 1]) ? maxChars - 1 : maxChars;
-            }
-
-            parts.Add(rest[..cut].ToString());
-            rest = rest[cut..];
-        }
-
-        parts.Add(rest.ToString());
-        return parts;
     }
 
     /// <summary>A member other than the bot itself joined (the bot's own arrival is not a user to greet).</summary>
@@ -164,7 +108,7 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
         activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("tenant", out var tenant)
         && tenant.TryGetProperty("id", out var id) ? id.GetString() : null;
 
-    /// <summary>adaptiveCard/action carries the card's data under value.action.data (A.7).</summary>
+    /// <summary>adaptiveCard/action carries the card's data under value.action.data (docs/protocols.md A.7).</summary>
     private static JsonElement? ActionData(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var action) && action.TryGetProperty("data", out var data) ? data : null;
 
@@ -173,7 +117,7 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
 }
 
 /// <summary>
-/// A processed activity: the replies, and when a card was answered, that card in its read-only
-/// form (to replace the clicked card, or to answer the invoke).
+/// A processed activity: the replies, how the turn ended, and when a card was answered, that card in
+/// its read-only form (to replace the clicked card, or to answer the invoke).
 /// </summary>
-public sealed record ActivityTurn(IReadOnlyList<Activity> Replies, System.Text.Json.Nodes.JsonObject? AnsweredCard);
+public sealed record ActivityTurn(IReadOnlyList<Activity> Replies, System.Text.Json.Nodes.JsonObject? AnsweredCard, TurnOutcome Outcome);

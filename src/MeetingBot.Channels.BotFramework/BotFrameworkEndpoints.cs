@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using MeetingBot.Channels.BotFramework.Authentication;
+using MeetingBot.Channels.BotFramework.Files;
 using MeetingBot.Channels.BotFramework.Teams;
+using MeetingBot.Conversations;
+using MeetingBot.Conversations.Outbound;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,14 +11,21 @@ using Microsoft.Extensions.Logging;
 
 namespace MeetingBot.Channels.BotFramework;
 
-/// <summary>POST /api/messages: the Bot Framework messaging endpoint (protocols.md A.6, A.7).</summary>
+/// <summary>POST /api/messages: the Bot Framework messaging endpoint (docs/protocols.md A.6, A.7), and the file links of its replies.</summary>
 public static partial class BotFrameworkEndpoints
 {
+    /// <summary>What a busy conversation's sender is asked to wait before sending again.</summary>
+    private const string RetryAfterSeconds = "1";
+
     public static IEndpointRouteBuilder MapBotFrameworkEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", HandleAsync);
+        endpoints.MapFileEndpoints();
         return endpoints;
     }
+
+    /// <summary>The bot's own base URL as the caller reached it (for links in replies).</summary>
+    public static string BaseUrlOf(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private static async Task<IResult> HandleAsync(
         HttpRequest request,
@@ -23,7 +33,7 @@ public static partial class BotFrameworkEndpoints
         InboundAuthenticator authenticator,
         TrustedServiceUrls trusted,
         ConnectorClient connector,
-        BackgroundReplies background,
+        OutboundWork background,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -35,21 +45,29 @@ public static partial class BotFrameworkEndpoints
             return Results.StatusCode(problem.Value.Status);
         }
 
-        // A failed check answers 401 with no detail; the reason is logged (protocols.md C.1).
-        if (await authenticator.ValidateAsync(request.Headers.Authorization, activity, cancellationToken) is not null)
+        // A failed check answers 401 with no detail; the reason is logged (docs/protocols.md C.1).
+        if (await authenticator.ValidateAsync(request.Headers.Authorization, activity, cancellationToken) is { } reason)
         {
+            LogRejected(logger, StatusCodes.Status401Unauthorized, reason);
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
 
-        if (authenticator.Required && activity.ServiceUrl is { } serviceUrl)
+        var authenticated = authenticator.Required;
+        if (authenticated && activity.ServiceUrl is { } serviceUrl)
         {
             trusted.Trust(serviceUrl);
         }
 
-        var turn = await processor.RunAsync(activity, cancellationToken);
+        var turn = await processor.RunAsync(activity, authenticated, BaseUrlOf(request), cancellationToken);
+        if (turn?.Outcome == TurnOutcome.Busy)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (activity.Type == ActivityTypes.Invoke)
         {
-            return Invoked(turn, background);
+            return Invoked(turn, connector, background);
         }
 
         if (activity.DeliveryMode == ActivityTypes.ExpectReplies)
@@ -57,45 +75,85 @@ public static partial class BotFrameworkEndpoints
             return Results.Json(new ExpectedReplies(turn?.Replies ?? []), BotFrameworkJsonContext.Default.ExpectedReplies);
         }
 
-        if (turn is null)
+        if (turn is not null)
         {
-            return Results.Ok();
-        }
-
-        if (turn.AnsweredCard is { } card && activity.ReplyToId is { } cardId)
-        {
-            await connector.UpdateAsync(ActivityProcessor.Reply(activity) with { Id = cardId, ReplyToId = null, Attachments = [AdaptiveCards.Attachment(card)] }, cancellationToken);
-        }
-
-        foreach (var reply in turn.Replies)
-        {
-            await connector.SendAsync(reply, cancellationToken);
+            await DeliverAsync(activity, turn, connector, background, logger, cancellationToken);
         }
 
         return Results.Ok();
     }
 
     /// <summary>
+    /// Sends the replies through the Connector. The answer is stored already, so a reply that cannot be
+    /// delivered now (the Connector failed, or the caller went away) is sent again in the background
+    /// and the request is still acknowledged: redelivering it would only repeat the replies.
+    /// </summary>
+    private static async Task DeliverAsync(Activity activity, ActivityTurn turn, ConnectorClient connector, OutboundWork background, ILogger logger, CancellationToken cancellationToken)
+    {
+        var pending = new List<Activity>();
+        if (turn.AnsweredCard is { } card && activity.ReplyToId is { } cardId)
+        {
+            pending.Add(ActivityProcessor.ReplyTo(activity) with { Id = cardId, ReplyToId = null, Attachments = [AdaptiveCards.Attachment(card)] });
+        }
+
+        pending.AddRange(turn.Replies);
+        for (var sent = 0; sent < pending.Count; sent++)
+        {
+            try
+            {
+                await SendAsync(connector, pending[sent], cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                LogDeliveryDeferred(logger, e.GetType().Name, pending.Count - sent);
+                var rest = pending.Skip(sent).ToArray();
+                var unsent = 0;
+                background.Retry(async stopping =>
+                {
+                    for (; unsent < rest.Length; unsent++)
+                    {
+                        await SendAsync(connector, rest[unsent], stopping);
+                    }
+                });
+                return;
+            }
+        }
+    }
+
+    private static Task<ResourceResponse?> SendAsync(ConnectorClient connector, Activity activity, CancellationToken cancellationToken) =>
+        activity.Id is null ? connector.SendAsync(activity, cancellationToken) : connector.UpdateAsync(activity, cancellationToken);
+
+    /// <summary>
     /// An invoke is answered in the HTTP response (A.7): the answered card replaces the clicked one,
     /// or, for a click on an old card, a short message; the turn's replies follow in the background.
     /// Unknown invokes get 501.
     /// </summary>
-    private static IResult Invoked(ActivityTurn? turn, BackgroundReplies background)
+    private static IResult Invoked(ActivityTurn? turn, ConnectorClient connector, OutboundWork background)
     {
         if (turn is null)
         {
             return Results.StatusCode(StatusCodes.Status501NotImplemented);
         }
 
-        background.Send(turn.Replies);
+        var unsent = 0;
+        background.Retry(async stopping =>
+        {
+            for (; unsent < turn.Replies.Count; unsent++)
+            {
+                await connector.SendAsync(turn.Replies[unsent], stopping);
+            }
+        });
         var response = turn.AnsweredCard is { } card
             ? new JsonObject { ["statusCode"] = 200, ["type"] = AdaptiveCards.ContentType, ["value"] = card }
             : new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = turn.Replies.FirstOrDefault(r => r.Text is not null)?.Text ?? "" };
         return Results.Json(response, BotFrameworkJsonContext.Default.JsonObject);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity with {Status}: {Reason}")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Rejected an activity with {Status}: {Reason}")]
     private static partial void LogRejected(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Replies could not be delivered now ({Error}); {Count} activities go out in the background")]
+    private static partial void LogDeliveryDeferred(ILogger logger, string error, int count);
 }
 
 /// <summary>Reads an activity from a request body: bounded in size, JSON checked, required fields checked.</summary>

@@ -19,6 +19,7 @@ public sealed class ConversationLog(string conversationId, int capacity, DateTim
     private readonly Lock gate = new();
     private readonly Queue<(long Sequence, Activity Activity)> entries = new();
     private long lastSequence;
+    private long nextPendingCheckTicks;
     private long lastUsedTicks = now.UtcTicks;
 
     public string ConversationId { get; } = conversationId;
@@ -26,6 +27,13 @@ public sealed class ConversationLog(string conversationId, int capacity, DateTim
     internal DateTimeOffset LastUsed => new(Interlocked.Read(ref lastUsedTicks), TimeSpan.Zero);
 
     internal void Touch(DateTimeOffset now) => Interlocked.Exchange(ref lastUsedTicks, now.UtcTicks);
+
+    /// <summary>Whether it is time to look for replies waiting in the store; true on the first call, then once per interval.</summary>
+    public bool PendingCheckDue(DateTimeOffset now, TimeSpan interval)
+    {
+        var due = Interlocked.Read(ref nextPendingCheckTicks);
+        return now.UtcTicks >= due && Interlocked.CompareExchange(ref nextPendingCheckTicks, (now + interval).UtcTicks, due) == due;
+    }
 
     /// <summary>Records an activity; <paramref name="stamp"/> receives the id and timestamp to give it.</summary>
     public Activity Append(DateTimeOffset now, Func<string, DateTimeOffset, Activity> stamp)

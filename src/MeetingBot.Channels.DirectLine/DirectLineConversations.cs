@@ -1,13 +1,25 @@
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
-using MeetingBot.Storage;
+using MeetingBot.Conversations.Outbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Channels.DirectLine;
 
-/// <summary>The outcome of a post: the id given to the user's activity, and whether the bot's turn failed.</summary>
-public sealed record PostOutcome(string Id, bool BotFailed);
+/// <summary>The outcome of a post: the id given to the user's activity, and how the bot's turn went.</summary>
+public sealed record PostOutcome(string Id, PostResult Result);
+
+public enum PostResult
+{
+    /// <summary>The bot answered; its replies are in the log.</summary>
+    Answered,
+
+    /// <summary>The conversation is too busy; nothing ran (503 with Retry-After).</summary>
+    Busy,
+
+    /// <summary>The bot's turn failed (502).</summary>
+    Failed,
+}
 
 /// <summary>
 /// The channel side of the local Direct Line: stamps what Web Chat posts the way the Direct Line
@@ -16,8 +28,10 @@ public sealed record PostOutcome(string Id, bool BotFailed);
 /// </summary>
 public sealed partial class DirectLineConversations(
     ActivityProcessor processor,
+    TurnPipeline pipeline,
+    PendingReplies pending,
+    ReplyActivities replyActivities,
     ConversationLogs logs,
-    IDocumentStore store,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
     ILogger<DirectLineConversations> logger)
@@ -53,11 +67,11 @@ public sealed partial class DirectLineConversations(
             MembersAdded = [member, Bot],
             Locale = locale,
         };
-        LogStarted(logger, identity.ConversationId, created);
+        LogStarted(logger, created);
 
         // Not recorded: conversationUpdate never reaches the client (D.3). A failed greeting still
         // leaves a working conversation; the next message gets the current question.
-        await RunTurnAsync(log, joined, cancellationToken);
+        await RunTurnAsync(log, joined, serviceUrl, cancellationToken);
         return created;
     }
 
@@ -72,26 +86,51 @@ public sealed partial class DirectLineConversations(
             return log;
         }
 
-        var state = await store.ReadAsync(ConversationKeys.State(ChannelId, conversationId), cancellationToken);
-        return state is null ? null : logs.GetOrAdd(conversationId, out _);
+        return await pipeline.ExistsAsync(ChannelId, conversationId, cancellationToken) ? logs.GetOrAdd(conversationId, out _) : null;
+    }
+
+    /// <summary>
+    /// The log after <paramref name="watermark"/>, with what the bot sent meanwhile without being asked
+    /// (reminders, replies delivered later) taken from the store first, at most once per
+    /// DirectLine:PendingCheckInterval, so whichever instance serves the poll delivers them.
+    /// </summary>
+    public async Task<ActivitySet> ReadAsync(ConversationLog log, string? watermark, string serviceUrl, CancellationToken cancellationToken)
+    {
+        if (log.PendingCheckDue(time.GetUtcNow(), options.Value.PendingCheckInterval))
+        {
+            var replies = await pending.TakeAsync(ChannelId, log.ConversationId, cancellationToken);
+            if (replies.Count > 0)
+            {
+                var template = new Activity
+                {
+                    Type = ActivityTypes.Message,
+                    ChannelId = ChannelId,
+                    ServiceUrl = serviceUrl,
+                    From = Bot,
+                    Conversation = new ConversationAccount { Id = log.ConversationId },
+                };
+                Record(log, await replyActivities.ToActivitiesAsync(template, serviceUrl, replies, cancellationToken));
+            }
+        }
+
+        return log.After(watermark);
     }
 
     /// <summary>Records what the user posted (already through <see cref="Stamp"/>) and runs the bot on it.</summary>
-    public async Task<PostOutcome> PostAsync(ConversationLog log, Activity posted, CancellationToken cancellationToken)
+    public async Task<PostOutcome> PostAsync(ConversationLog log, Activity posted, string serviceUrl, CancellationToken cancellationToken)
     {
         // Web Chat may post the same activity again after a timeout; it is answered, not run twice.
         if (ConversationLog.ClientActivityIdOf(posted) is { } clientActivityId && log.FindByClientActivityId(clientActivityId) is { Id: { } earlierId })
         {
-            LogRepeatedPost(logger, log.ConversationId);
-            return new PostOutcome(earlierId, BotFailed: false);
+            LogRepeatedPost(logger);
+            return new PostOutcome(earlierId, PostResult.Answered);
         }
 
         // Typing goes to the bot but not into the log: the official service only streams it (D.3).
         var recorded = posted.Type == ActivityTypes.Typing
             ? Reserved(log, posted)
             : log.Append(time.GetUtcNow(), (id, timestamp) => posted with { Id = id, Timestamp = timestamp });
-        var ok = await RunTurnAsync(log, recorded, cancellationToken);
-        return new PostOutcome(recorded.Id!, BotFailed: !ok);
+        return new PostOutcome(recorded.Id!, await RunTurnAsync(log, recorded, serviceUrl, cancellationToken));
     }
 
     /// <summary>
@@ -116,30 +155,36 @@ public sealed partial class DirectLineConversations(
         return posted with { Id = id, Timestamp = timestamp };
     }
 
-    /// <summary>Runs the bot on one activity and records its replies; false when the turn failed or timed out.</summary>
-    private async Task<bool> RunTurnAsync(ConversationLog log, Activity activity, CancellationToken cancellationToken)
+    /// <summary>Runs the bot on one activity and records its replies.</summary>
+    private async Task<PostResult> RunTurnAsync(ConversationLog log, Activity activity, string serviceUrl, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Activity>? replies;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.TurnTimeout);
+        ActivityTurn? turn;
         try
         {
-            replies = await processor.ProcessAsync(activity, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogTurnTimedOut(logger, log.ConversationId, options.Value.TurnTimeout);
-            return false;
+            // The page's own token was checked; the channel is this process, so there is no service URL to trust.
+            turn = await processor.RunAsync(activity, trusted: false, serviceUrl, cancellationToken);
         }
 #pragma warning disable CA1031 // A failed turn is the bot's error (502 to the client), not the channel's; it is logged here.
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            LogTurnFailed(logger, e, log.ConversationId);
-            return false;
+            LogTurnFailed(logger, e);
+            return PostResult.Failed;
         }
 
-        foreach (var reply in replies ?? [])
+        if (turn?.Outcome == TurnOutcome.Busy)
+        {
+            return PostResult.Busy;
+        }
+
+        Record(log, turn?.Replies ?? []);
+        LogTurn(logger, activity.Type ?? "", turn?.Replies.Count ?? 0);
+        return PostResult.Answered;
+    }
+
+    private void Record(ConversationLog log, IReadOnlyList<Activity> replies)
+    {
+        foreach (var reply in replies)
         {
             log.Append(time.GetUtcNow(), (id, timestamp) => reply with
             {
@@ -148,23 +193,17 @@ public sealed partial class DirectLineConversations(
                 From = (reply.From ?? Bot) with { Role = "bot" },
             });
         }
-
-        LogTurn(logger, log.ConversationId, activity.Type ?? "", replies?.Count ?? 0);
-        return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started (new log: {Created})")]
-    private static partial void LogStarted(ILogger logger, string conversationId, bool created);
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "A Direct Line conversation started (new log: {Created})")]
+    private static partial void LogStarted(ILogger logger, bool created);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Direct Line conversation {ConversationId}: {Type} answered with {ReplyCount} replies")]
-    private static partial void LogTurn(ILogger logger, string conversationId, string type, int replyCount);
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Debug, Message = "Direct Line: {Type} answered with {ReplyCount} replies")]
+    private static partial void LogTurn(ILogger logger, string type, int replyCount);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId}: an activity was posted again; not run twice")]
-    private static partial void LogRepeatedPost(ILogger logger, string conversationId);
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Direct Line: an activity was posted again; not run twice")]
+    private static partial void LogRepeatedPost(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Direct Line conversation {ConversationId}: the bot turn took longer than {Timeout}")]
-    private static partial void LogTurnTimedOut(ILogger logger, string conversationId, TimeSpan timeout);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line conversation {ConversationId}: the bot turn failed")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, string conversationId);
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Direct Line: the bot turn failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception);
 }

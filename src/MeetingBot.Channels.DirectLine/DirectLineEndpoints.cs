@@ -2,7 +2,9 @@ using MeetingBot.Channels.BotFramework;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Channels.DirectLine;
 
@@ -16,8 +18,14 @@ public static partial class DirectLineEndpoints
 {
     public const string BasePath = "/v3/directline";
 
+    /// <summary>Maps the endpoints unless DirectLine:Enabled is false.</summary>
     public static IEndpointRouteBuilder MapDirectLineEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<DirectLineOptions>>().Value is not { Enabled: true })
+        {
+            return endpoints;
+        }
+
         var group = endpoints.MapGroup(BasePath).AddEndpointFilter(AllowAnyOrigin);
         group.MapMethods("/{**path}", [HttpMethods.Options], () => Results.NoContent());
         group.MapPost("/tokens/generate", GenerateTokenAsync);
@@ -107,10 +115,10 @@ public static partial class DirectLineEndpoints
         string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (_, log, rejected) = await OpenAsync(conversationId, request, tokens, conversations, loggers, cancellationToken);
-        return rejected ?? Results.Json(log!.After(watermark), DirectLineJsonContext.Default.ActivitySet);
+        return rejected ?? Results.Json(await conversations.ReadAsync(log!, watermark, ServiceUrlOf(request), cancellationToken), DirectLineJsonContext.Default.ActivitySet);
     }
 
-    /// <summary>POST /conversations/{id}/activities: 200 {"id"} once the bot has answered; 502 when the bot failed (D.1).</summary>
+    /// <summary>POST /conversations/{id}/activities: 200 {"id"} once the bot has answered; 503 when the conversation is busy; 502 when the bot failed (D.1).</summary>
     private static async Task<IResult> PostActivityAsync(
         string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -133,10 +141,18 @@ public static partial class DirectLineEndpoints
             return Reject(loggers, StatusCodes.Status400BadRequest, invalid);
         }
 
-        var outcome = await conversations.PostAsync(log!, activity, cancellationToken);
-        return outcome.BotFailed
-            ? Results.StatusCode(StatusCodes.Status502BadGateway)
-            : Results.Json(new ResourceResponse(outcome.Id), DirectLineJsonContext.Default.ResourceResponse);
+        var outcome = await conversations.PostAsync(log!, activity, ServiceUrlOf(request), cancellationToken);
+        switch (outcome.Result)
+        {
+            case PostResult.Busy:
+                // Web Chat sends the same activity again (same clientActivityID), which is then answered once.
+                request.HttpContext.Response.Headers.RetryAfter = "1";
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            case PostResult.Failed:
+                return Results.StatusCode(StatusCodes.Status502BadGateway);
+            default:
+                return Results.Json(new ResourceResponse(outcome.Id), DirectLineJsonContext.Default.ResourceResponse);
+        }
     }
 
     /// <summary>

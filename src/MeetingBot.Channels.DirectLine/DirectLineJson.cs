@@ -29,14 +29,10 @@ internal sealed record TokenPayload(
     [property: JsonPropertyName("c")] string ConversationId,
     [property: JsonPropertyName("exp")] long ExpiresAtUnixSeconds);
 
-/// <summary>The stored signing secret (see <see cref="DirectLineKeys"/>).</summary>
-internal sealed record KeyDocument(string Secret);
-
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DirectLineConversation))]
 [JsonSerializable(typeof(ActivitySet))]
 [JsonSerializable(typeof(TokenParameters))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(TokenPayload))]
-[JsonSerializable(typeof(KeyDocument))]
 internal sealed partial class DirectLineJsonContext : JsonSerializerContext;

@@ -10,6 +10,9 @@ public sealed class DirectLineOptions
     /// <summary>DirectLineJS refreshes its token this often (protocols.md D.4); a shorter lifetime would cut users off.</summary>
     public static readonly TimeSpan ClientRefreshInterval = TimeSpan.FromMinutes(15);
 
+    /// <summary>Serves the Web Chat page and its Direct Line endpoints; false turns both off.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The bot's account id in activities (recipient of user posts, sender of replies).</summary>
     public string BotId { get; set; } = "meetingbot";
 
@@ -25,8 +28,11 @@ public sealed class DirectLineOptions
     /// <summary>A conversation log nobody has read or written for this long is dropped from memory.</summary>
     public TimeSpan IdleConversationLifetime { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>The longest a bot turn may take before the post is answered 502 (Web Chat gives up after 20 s).</summary>
-    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// How often a polled conversation looks in the store for what the bot sent it without being
+    /// asked (a reminder from another instance): one point read per conversation per interval.
+    /// </summary>
+    public TimeSpan PendingCheckInterval { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 // Messages name the full configuration key because that is what an operator has to fix.
@@ -60,9 +66,9 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
             failures.Add("DirectLine:IdleConversationLifetime must be at least one minute.");
         }
 
-        if (options.TurnTimeout <= TimeSpan.Zero)
+        if (options.PendingCheckInterval <= TimeSpan.Zero || options.PendingCheckInterval > TimeSpan.FromMinutes(5))
         {
-            failures.Add("DirectLine:TurnTimeout must be positive.");
+            failures.Add("DirectLine:PendingCheckInterval must be positive and at most five minutes.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,4 +1,4 @@
-using MeetingBot.Channels.BotFramework;
+using MeetingBot.Conversations.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,8 +10,9 @@ public static class DirectLineServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the local Direct Line channel: <see cref="DirectLineOptions"/> (validated at start-up),
-    /// the stored signing key (loaded at start-up), tokens, the in-memory conversation logs, and the
-    /// in-process bot turn. Needs the conversation pipeline and the document store.
+    /// the stored signing key (loaded at start-up), tokens, the in-memory conversation logs, the
+    /// in-process bot turn and the messenger for bot-initiated messages. Needs the Bot Framework channel
+    /// (its Activity processing) and the conversation pipeline.
     /// </summary>
     public static IServiceCollection AddDirectLineChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,12 +22,12 @@ public static class DirectLineServiceCollectionExtensions
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ActivityProcessor>();
         services.AddSingleton<DirectLineKeys>();
         services.AddHostedService(provider => provider.GetRequiredService<DirectLineKeys>());
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<ConversationLogs>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<IOutboundMessenger, DirectLineMessenger>();
         return services;
     }
 }

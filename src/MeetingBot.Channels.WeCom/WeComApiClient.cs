@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
-/// The WeCom server API the bot calls (protocols.md E.8): gettoken, message/send and user/get,
+/// The WeCom server API the bot calls (docs/protocols.md E.8): gettoken, message/send, media/upload and user/get,
 /// relative to WeCom:ApiBaseUrl. A typed HTTP client: transient, so singletons resolve one per use.
 /// The access_token travels in the query string, as WeCom requires; the client's HTTP logging is
 /// removed at registration so that neither it nor the secret reaches a log.
@@ -31,9 +31,29 @@ public sealed partial class WeComApiClient(
     private const int BusyRetries = 3;
 
     /// <summary>Sends one text message (at most 2048 bytes: split first, <see cref="WeComText"/>) to one member.</summary>
-    public async Task<WeComSendResponse> SendTextAsync(string userId, string content, CancellationToken cancellationToken)
+    public Task<WeComSendResponse> SendTextAsync(string userId, string content, CancellationToken cancellationToken) =>
+        SendAsync(WeComRequests.TextMessage(userId, options.Value.AgentId, content), cancellationToken);
+
+    /// <summary>Uploads a file (media/upload, type file) and sends it to one member as a file message.</summary>
+    public async Task<WeComSendResponse> SendFileAsync(string userId, string fileName, string mediaType, byte[] content, CancellationToken cancellationToken)
     {
-        var body = WeComRequests.TextMessage(userId, options.Value.AgentId, content);
+        var upload = await CallAsync("media/upload", retryBusy: true, async (token, ct) =>
+        {
+            using var form = new MultipartFormDataContent();
+            using var file = new ByteArrayContent(content);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
+            // WeCom reads the name from filename= and wants filelength beside it (E.8).
+            file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"media\"", FileNameStar = fileName };
+            file.Headers.ContentDisposition.Parameters.Add(new NameValueHeaderValue("filelength", content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            form.Add(file);
+            using var answer = await http.PostAsync($"cgi-bin/media/upload?access_token={Uri.EscapeDataString(token)}&type=file", form, ct);
+            return await ReadAsync(answer, WeComJsonContext.Default.WeComUploadResponse, ct);
+        }, cancellationToken);
+        return await SendAsync(WeComRequests.FileMessage(userId, options.Value.AgentId, upload.MediaId ?? ""), cancellationToken);
+    }
+
+    private async Task<WeComSendResponse> SendAsync(byte[] body, CancellationToken cancellationToken)
+    {
         var response = await CallAsync("message/send", retryBusy: true, async (token, ct) =>
         {
             using var json = new ByteArrayContent(body);

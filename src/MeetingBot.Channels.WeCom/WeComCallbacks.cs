@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MeetingBot.Conversations;
+using MeetingBot.Conversations.Outbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +15,16 @@ namespace MeetingBot.Channels.WeCom;
 public sealed partial class WeComCallbacks(
     TurnPipeline pipeline,
     WeComUserNames names,
-    WeComOutbox outbox,
-    WeComBackgroundWork background,
+    WeComMessenger messenger,
+    OutboundWork background,
     IOptions<WeComOptions> options,
     TimeProvider time,
     ILogger<WeComCallbacks> logger)
 {
     public const string ChannelId = "wecom";
+
+    /// <summary>The corp a conversation's member belongs to, kept in its address.</summary>
+    public const string CorpIdProperty = "corpId";
 
     /// <summary>
     /// WeCom delivers a message at most three times within about 15 seconds (E.6). A redelivery that
@@ -84,11 +88,13 @@ public sealed partial class WeComCallbacks(
             return null;
         }
 
+        var conversationId = corpId + ":" + message.FromUserName;
         return new TurnInput
         {
             ChannelId = ChannelId,
-            ConversationId = corpId + ":" + message.FromUserName,
+            ConversationId = conversationId,
             UserId = message.FromUserName,
+            Address = new ConversationAddress(ChannelId, conversationId, message.FromUserName) { Properties = { [CorpIdProperty] = corpId } },
             ActivityId = message.MsgType != "event" && !string.IsNullOrEmpty(message.MsgId)
                 ? message.MsgId
                 : message.FromUserName + ":" + message.CreateTime,
@@ -106,15 +112,21 @@ public sealed partial class WeComCallbacks(
             try
             {
                 var result = await turn.WaitAsync(budget, time);
-                var text = Joined(result);
-                if (text.Length == 0 || WeComText.ByteCount(text) <= WeComText.MaxMessageBytes)
+                if (result.Outcome == TurnOutcome.Busy)
+                {
+                    // An error status makes WeCom deliver the message again a few seconds later.
+                    throw new InvalidOperationException("The conversation is busy; WeCom is asked to deliver the message again.");
+                }
+
+                var text = WeComMessenger.Joined(result.Replies);
+                if (text.Length == 0 || (WeComText.ByteCount(text) <= WeComText.MaxMessageBytes && !result.Replies.Any(r => r.Attachments.Count > 0)))
                 {
                     return text.Length == 0 ? null : text;
                 }
 
                 if (!result.Duplicate)
                 {
-                    background.Track(outbox.SendAsync(input.UserId, WeComText.Split(text)));
+                    background.Track(messenger.DeliverAsync(input.Address!, result.Replies, background.Stopping));
                 }
 
                 return null;
@@ -125,7 +137,7 @@ public sealed partial class WeComCallbacks(
             }
         }
 
-        background.Track(SendWhenDoneAsync(input.UserId, turn));
+        background.Track(SendWhenDoneAsync(input.Address!, turn));
         return null;
     }
 
@@ -135,18 +147,15 @@ public sealed partial class WeComCallbacks(
         return await pipeline.ProcessAsync(input with { UserName = userName }, cancellationToken);
     }
 
-    private async Task SendWhenDoneAsync(string userId, Task<TurnResult> turn)
+    private async Task SendWhenDoneAsync(ConversationAddress address, Task<TurnResult> turn)
     {
         var result = await turn;
         // A duplicate's replies were sent when the activity was first processed.
-        if (!result.Duplicate && Joined(result) is { Length: > 0 } text)
+        if (!result.Duplicate)
         {
-            await outbox.SendAsync(userId, WeComText.Split(text));
+            await messenger.DeliverAsync(address, result.Replies, background.Stopping);
         }
     }
-
-    /// <summary>The replies of a turn as one text: WeCom has no buttons, and the numbered choices are in the text already.</summary>
-    private static string Joined(TurnResult result) => string.Join(WeComText.ReplySeparator, result.Replies.Select(r => r.Text));
 
     private void ForgetOldDeliveries()
     {

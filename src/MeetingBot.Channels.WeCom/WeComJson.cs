@@ -28,7 +28,13 @@ public sealed record WeComUserResponse(
     [property: JsonPropertyName("errcode")] int ErrCode,
     [property: JsonPropertyName("name")] string? Name) : IWeComResponse;
 
+/// <summary>media/upload: the id a file message refers to, valid three days (docs/protocols.md E.8).</summary>
+public sealed record WeComUploadResponse(
+    [property: JsonPropertyName("errcode")] int ErrCode,
+    [property: JsonPropertyName("media_id")] string? MediaId) : IWeComResponse;
+
 [JsonSerializable(typeof(WeComTokenResponse))]
+[JsonSerializable(typeof(WeComUploadResponse))]
 [JsonSerializable(typeof(WeComSendResponse))]
 [JsonSerializable(typeof(WeComUserResponse))]
 internal sealed partial class WeComJsonContext : JsonSerializerContext;
@@ -41,18 +47,25 @@ public static class WeComRequests
     /// WeCom refuses \uXXXX escapes (40033, E.10), and System.Text.Json's encoders escape at least
     /// every character outside the BMP (emoji a cadre types) that way.
     /// </summary>
-    public static byte[] TextMessage(string toUser, int agentId, string content)
+    public static byte[] TextMessage(string toUser, int agentId, string content) =>
+        Message(toUser, agentId, "text", "content", Quote(content));
+
+    /// <summary>A file message/send body: the media_id of an uploaded file (E.8).</summary>
+    public static byte[] FileMessage(string toUser, int agentId, string mediaId) =>
+        Message(toUser, agentId, "file", "media_id", Quote(mediaId));
+
+    private static byte[] Message(string toUser, int agentId, string type, string field, string rawValue)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("touser", toUser);
-            json.WriteString("msgtype", "text");
+            json.WriteString("msgtype", type);
             json.WriteNumber("agentid", agentId);
-            json.WriteStartObject("text");
-            json.WritePropertyName("content");
-            json.WriteRawValue(Quote(content));
+            json.WriteStartObject(type);
+            json.WritePropertyName(field);
+            json.WriteRawValue(rawValue);
             json.WriteEndObject();
             json.WriteNumber("safe", 0);
             json.WriteEndObject();

@@ -1,3 +1,4 @@
+using MeetingBot.Conversations.Outbound;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace MeetingBot.Channels.WeCom;
 /// </summary>
 public sealed partial class WeComOutbox(
     IServiceProvider services,
-    WeComBackgroundWork background,
+    OutboundWork background,
     TimeProvider time,
     ILogger<WeComOutbox> logger)
 {
@@ -25,7 +26,10 @@ public sealed partial class WeComOutbox(
     /// when a part failed for good (logged by errcode); then the remaining parts are not sent, as a
     /// draft with a gap in the middle would mislead.
     /// </summary>
-    public Task SendAsync(string userId, IReadOnlyList<string> parts)
+    public Task SendAsync(string userId, IReadOnlyList<string> parts) => SendAsync(userId, parts.Select(p => (WeComOutgoing)new WeComOutgoing.Text(p)).ToArray());
+
+    /// <summary>Queues the messages of one reply for a member: text parts and files, each one message of the member's limit.</summary>
+    public Task SendAsync(string userId, IReadOnlyList<WeComOutgoing> parts)
     {
         var item = new Pending(parts);
         lock (_lanes)
@@ -85,14 +89,19 @@ public sealed partial class WeComOutbox(
         }
     }
 
-    private async Task SendPartsAsync(string userId, Lane lane, IReadOnlyList<string> parts, CancellationToken cancellationToken)
+    private async Task SendPartsAsync(string userId, Lane lane, IReadOnlyList<WeComOutgoing> parts, CancellationToken cancellationToken)
     {
         foreach (var part in parts)
         {
             await WaitForSlotAsync(lane, cancellationToken);
             // Typed HTTP clients are transient: a fresh one per message, never one held by this singleton.
             var client = services.GetRequiredService<WeComApiClient>();
-            await client.SendTextAsync(userId, part, cancellationToken);
+            _ = part switch
+            {
+                WeComOutgoing.Text text => await client.SendTextAsync(userId, text.Content, cancellationToken),
+                WeComOutgoing.File file => await client.SendFileAsync(userId, file.Name, file.MediaType, file.Content, cancellationToken),
+                _ => throw new InvalidOperationException($"Unknown outgoing message {part.GetType().Name}."),
+            };
             lane.Sent.Enqueue(time.GetUtcNow());
         }
     }
@@ -142,17 +151,29 @@ public sealed partial class WeComOutbox(
         public bool Draining { get; set; }
     }
 
-    private sealed record Pending(IReadOnlyList<string> Parts)
+    private sealed record Pending(IReadOnlyList<WeComOutgoing> Parts)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom per-member limit reached; {Waiting} replies wait {Wait}")]
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "WeCom per-member limit reached; {Waiting} replies wait {Wait}")]
     private static partial void LogRateLimited(ILogger logger, int waiting, TimeSpan wait);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "WeCom message/send failed with errcode {ErrCode}; a reply of {Parts} parts was not (fully) sent")]
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Error, Message = "WeCom message/send failed with errcode {ErrCode}; a reply of {Parts} parts was not (fully) sent")]
     private static partial void LogSendFailed(ILogger logger, int errCode, int parts);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "WeCom message/send failed ({Error}); a reply of {Parts} parts was not (fully) sent")]
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Error, Message = "WeCom message/send failed ({Error}); a reply of {Parts} parts was not (fully) sent")]
     private static partial void LogSendError(ILogger logger, string error, int parts);
+}
+
+/// <summary>One message the outbox sends a member: a text part, or a file (uploaded, then sent).</summary>
+public abstract record WeComOutgoing
+{
+    private WeComOutgoing()
+    {
+    }
+
+    public sealed record Text(string Content) : WeComOutgoing;
+
+    public sealed record File(string Name, string MediaType, byte[] Content) : WeComOutgoing;
 }

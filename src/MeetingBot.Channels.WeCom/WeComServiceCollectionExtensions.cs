@@ -1,3 +1,4 @@
+using MeetingBot.Conversations.Outbound;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,7 @@ public static class WeComServiceCollectionExtensions
     /// <summary>
     /// Registers the WeCom channel: <see cref="WeComOptions"/> (validated at start-up when
     /// WeCom:CorpId is set), the callback crypto, the API client with its token cache, the outbox and
-    /// the background work the host waits for at shutdown. Needs the conversation pipeline.
+    /// the messenger for bot-initiated messages. Needs the conversation pipeline.
     /// </summary>
     public static IServiceCollection AddWeComChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,9 +37,9 @@ public static class WeComServiceCollectionExtensions
             // The default handlers log request URIs, which carry the access_token and, for gettoken, the secret.
             .RemoveAllLoggers();
         services.AddSingleton<WeComUserNames>();
-        services.AddSingleton<WeComBackgroundWork>();
-        services.AddHostedService(provider => provider.GetRequiredService<WeComBackgroundWork>());
         services.AddSingleton<WeComOutbox>();
+        services.AddSingleton<WeComMessenger>();
+        services.AddSingleton<IOutboundMessenger>(provider => provider.GetRequiredService<WeComMessenger>());
         services.AddSingleton<WeComCallbacks>();
         return services;
     }

@@ -26,8 +26,11 @@ public sealed class ConversationRecord
 
     public DialogState Dialog { get; init; } = new();
 
+    /// <summary>Facts about the user the channel told (their name), by role; part of the context of every turn.</summary>
+    public Dictionary<string, string> Profile { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>How to reach the conversation without being asked, as last seen.</summary>
-    public ConversationReference? Reference { get; set; }
+    public ConversationAddress? Address { get; set; }
 
     /// <summary>Ids of the latest activities processed, newest last.</summary>
     public List<string> RecentActivityIds { get; init; } = [];
@@ -38,11 +41,33 @@ public sealed class ConversationRecord
     /// <summary>How many draft versions have been kept.</summary>
     public int DraftVersions { get; set; }
 
+    /// <summary>A fingerprint of the latest kept version, so an unchanged draft is not kept again.</summary>
+    public string? LastDraftHash { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public static ConversationRecord FromJson(JsonElement body) => body.Deserialize(StoredJson.Context.ConversationRecord)!;
+    public static ConversationRecord FromJson(JsonElement body)
+    {
+        var record = body.Deserialize(StoredJson.Context.ConversationRecord)!;
+        // Records written before the profile had its own place kept the channel's name in the dialog.
+        if (record.Profile.Count == 0
+            && body.TryGetProperty("dialog", out var dialog)
+            && dialog.TryGetProperty("profileName", out var name)
+            && name.GetString() is { Length: > 0 } profileName)
+        {
+            record.Profile[ProfileRoles.Name] = profileName;
+        }
+
+        return record;
+    }
 
     public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, StoredJson.Context.ConversationRecord);
+}
+
+/// <summary>The roles of the facts a channel may tell about its user.</summary>
+public static class ProfileRoles
+{
+    public const string Name = "name";
 }
 
 /// <summary>A rendering of the draft, kept as a version beside the conversation.</summary>
@@ -94,4 +119,7 @@ internal static class StoredJson
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(ConversationRecord))]
 [JsonSerializable(typeof(DraftVersion))]
+[JsonSerializable(typeof(Files.StoredFile))]
+[JsonSerializable(typeof(Files.SecretDocument))]
+[JsonSerializable(typeof(Outbound.PendingReplyList))]
 internal sealed partial class ConversationJsonContext : JsonSerializerContext;

@@ -1,11 +1,15 @@
-using MeetingBot.Materials.Drafts;
+using MeetingBot.Conversations.Context;
+using MeetingBot.Conversations.Files;
+using MeetingBot.Conversations.Outbound;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Dialogs.Loading;
 using MeetingBot.Drafting;
+using MeetingBot.Materials.Drafts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Conversations;
 
@@ -18,7 +22,7 @@ public sealed class ContentOptions
 
     public string TemplatesPath { get; set; } = "templates";
 
-    /// <summary>The question bank file inside <see cref="DialogsPath"/> (or a path of its own).</summary>
+    /// <summary>The bank new conversations run: a file inside <see cref="DialogsPath"/> (or a path of its own).</summary>
     public string SelfCheckFile { get; set; } = QuestionBankLoader.SelfCheckFile;
 }
 
@@ -26,39 +30,52 @@ public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Loads and checks dialogs/ and templates/ now, so that broken content stops the start-up with
-    /// the file and line at fault, and registers the turn pipeline.
+    /// the file and line at fault, and registers the turn pipeline, the outbound path (messengers,
+    /// background work, bot-initiated turns) and the files replies carry. Channels add their messengers.
     /// </summary>
     public static IServiceCollection AddMeetingBotConversations(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
-        var (bank, templates) = LoadContent(options);
+        var content = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
+        var (catalog, templates) = LoadContent(content);
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(bank);
+        services.AddSingleton(catalog);
         services.AddSingleton(templates);
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<DraftComposer>();
+        services.AddSingleton<DraftRenderer>();
         services.AddSingleton<ReplyRenderer>();
+        services.AddSingleton(s => new ConversationGate(s.GetRequiredService<IOptions<ConversationOptions>>().Value.MaxWaitingTurns));
+        services.TryAddSingleton<IConversationContextSource, ChannelProfileContext>();
         services.AddSingleton<TurnPipeline>();
+        services.AddSingleton<StoredSecrets>();
+        services.AddSingleton<ConversationFiles>();
+        services.AddSingleton<FileLinks>();
+        services.AddSingleton<OutboundWork>();
+        services.AddHostedService(s => s.GetRequiredService<OutboundWork>());
+        services.AddSingleton<OutboundMessengers>();
+        services.AddSingleton<PendingReplies>();
+        services.AddSingleton<BotInitiatedTurns>();
         return services;
     }
 
-    public static (QuestionBank Bank, TemplateCatalog Templates) LoadContent(ContentOptions options)
+    public static (QuestionBankCatalog Catalog, TemplateCatalog Templates) LoadContent(ContentOptions options)
     {
         var dialogs = Path.Combine(AppContext.BaseDirectory, options.DialogsPath);
-        var bank = QuestionBankLoader.Load(dialogs, options.SelfCheckFile);
+        var catalog = QuestionBankLoader.Load(dialogs, options.SelfCheckFile);
         var templates = TemplateCatalog.Load(Path.Combine(AppContext.BaseDirectory, options.TemplatesPath), ReplyRenderer.RequiredTemplates);
-        var problems = SnippetProblems(bank).ToArray();
-        return problems.Length > 0 ? throw new ContentLoadException(problems) : (bank, templates);
+        var problems = SnippetProblems(catalog).ToArray();
+        return problems.Length > 0 ? throw new ContentLoadException(problems) : (catalog, templates);
     }
 
     /// <summary>Prompts and messages may hold placeholders; each must parse as a template.</summary>
-    private static IEnumerable<string> SnippetProblems(QuestionBank bank)
+    private static IEnumerable<string> SnippetProblems(QuestionBankCatalog catalog)
     {
-        var steps = bank.Steps.SelectMany(s => new[] { s.Prompt, s.RetryPrompt, s.Other?.Prompt }
-            .Select(text => (Where: $"{QuestionBankLoader.SelfCheckFile}:{s.Line}", Text: text)));
-        var messages = bank.Messages.Select(m => (Where: $"{QuestionBankLoader.MessagesFile}: {m.Key}", Text: (string?)m.Value));
-        var snippets = steps.Concat(messages);
-        foreach (var (where, text) in snippets)
+        var steps = catalog.Banks.SelectMany(bank => bank.Steps.SelectMany(s => new[] { s.Prompt, s.RetryPrompt, s.Other?.Prompt }
+            .Select(text => (Where: $"bank '{bank.Id}', line {s.Line}", Text: text))));
+        var messages = catalog.Default.Messages.Select(m => (Where: $"{QuestionBankLoader.MessagesFile}: {m.Key}", Text: (string?)m.Value));
+        foreach (var (where, text) in steps.Concat(messages))
         {
             if (text is null)
             {

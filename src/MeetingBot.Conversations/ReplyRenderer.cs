@@ -1,23 +1,34 @@
-using MeetingBot.Materials.Drafts;
+using System.Text;
+using MeetingBot.Conversations.Files;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
+using MeetingBot.Materials.Drafts;
 
 namespace MeetingBot.Conversations;
 
 /// <summary>
-/// Turns the engine's events into the text the user reads, through templates/ and the messages of
+/// What a turn shows: its replies, the draft when the turn rendered one (to keep as a version), and
+/// the files its replies carry (to store with the turn).
+/// </summary>
+public sealed record RenderedTurn(IReadOnlyList<BotReply> Replies, RenderedDraft? Draft, IReadOnlyList<NewFile> Files);
+
+/// <summary>
+/// Turns the engine's events into what the user reads, through templates/ and the messages of
 /// dialogs/. No user-facing wording lives here.
 /// </summary>
-public sealed class ReplyRenderer(QuestionBank bank, TemplateCatalog templates, DraftComposer composer)
+public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates, DraftRenderer drafts)
 {
     /// <summary>The templates this renderer needs; their absence stops the start-up.</summary>
-    public static readonly string[] RequiredTemplates = ["welcome", "help", "progress", "question", "draft", "review", "submitted"];
+    public static readonly string[] RequiredTemplates = ["welcome", "help", "progress", "question", DraftRenderer.Template, "review", "submitted"];
 
-    /// <summary>Renders the turn. <paramref name="draft"/> is the rendered draft when the turn showed one (to keep as a version).</summary>
-    public IReadOnlyList<BotReply> Render(IReadOnlyList<DialogEvent> events, DialogState state, out string? draft)
+    private const string TextMediaType = "text/plain; charset=utf-8";
+
+    public RenderedTurn Render(IReadOnlyList<DialogEvent> events, DialogState state, ConversationContext context)
     {
-        draft = null;
+        RenderedDraft? draft = null;
+        RenderedDraft Draft() => draft ??= drafts.Render(state, context);
+        var files = new List<NewFile>();
         var replies = new List<BotReply>();
         foreach (var dialogEvent in events)
         {
@@ -28,22 +39,29 @@ public sealed class ReplyRenderer(QuestionBank bank, TemplateCatalog templates, 
                 WelcomeEvent => Text(templates.Render("welcome", new { Commands = CommandList() })),
                 HelpEvent => Text(templates.Render("help", new { Commands = CommandList() })),
                 ProgressEvent p => Text(templates.Render("progress", p.Progress)),
-                DraftEvent => Text(draft = RenderDraft(state)) with { IsDraft = true },
-                ReviewEvent r => Review(r, state, out draft),
-                SubmittedEvent => Text(templates.Render("submitted", new { Draft = draft = RenderDraft(state) })) with { IsDraft = true },
+                DraftEvent => Text(Draft().Text) with { IsDraft = true },
+                DownloadEvent => Download(Draft(), files),
+                ReviewEvent r => Review(r, Draft()),
+                SubmittedEvent => Text(templates.Render("submitted", new { Draft = Draft().Text })) with { IsDraft = true },
                 _ => throw new InvalidOperationException($"Unknown dialog event {dialogEvent.GetType().Name}."),
             });
         }
 
-        return replies;
+        return new RenderedTurn(replies, draft, files);
     }
 
     /// <summary>A short message of dialogs/messages.yaml with its placeholders filled (also for channel chrome such as card buttons).</summary>
-    public string RenderMessage(string key, IReadOnlyDictionary<string, object?> values) => templates.RenderSnippet(bank.Message(key), values);
+    public string RenderMessage(string key, IReadOnlyDictionary<string, object?> values) => templates.RenderSnippet(engine.Catalog.Message(key), values);
 
     private static BotReply Text(string text) => new(text, []);
 
-    public string RenderDraft(DialogState state) => templates.Render("draft", composer.Compose(state));
+    private BotReply Download(RenderedDraft draft, List<NewFile> files)
+    {
+        var name = RenderMessage(MessageKeys.DraftFileName, new Dictionary<string, object?>()) + ".txt";
+        var file = NewFile.Create(name, TextMediaType, Encoding.UTF8.GetBytes(draft.Text));
+        files.Add(file);
+        return Text(RenderMessage(MessageKeys.DraftDownload, new Dictionary<string, object?> { ["name"] = name })) with { Attachments = [file.Attachment] };
+    }
 
     private BotReply Ask(Question question)
     {
@@ -59,7 +77,7 @@ public sealed class ReplyRenderer(QuestionBank bank, TemplateCatalog templates, 
             question.SectionNumber,
             question.SectionCount,
             CurrentAnswerLine = question.CurrentAnswer is { Length: > 0 } answer
-                ? templates.RenderSnippet(bank.Message(MessageKeys.CurrentAnswer), new Dictionary<string, object?> { ["answer"] = answer })
+                ? RenderMessage(MessageKeys.CurrentAnswer, new Dictionary<string, object?> { ["answer"] = answer })
                 : null,
         });
         var form = question.Instance.Kind is StepKind.Choice or StepKind.Multi
@@ -71,34 +89,33 @@ public sealed class ReplyRenderer(QuestionBank bank, TemplateCatalog templates, 
     /// <summary>Buttons: the options, then the commands that make sense for this question.</summary>
     private List<string> Choices(Question question)
     {
+        var commands = engine.Catalog.Commands;
         var choices = question.Options.Select(o => o.Label).ToList();
         var step = question.Instance.Step;
         if (question.Instance.Kind == StepKind.Multi && question.Options.Any(o => o.Suggested))
         {
-            choices.Insert(0, bank.Commands.First(Command.Accept));
+            choices.Insert(0, commands.First(Command.Accept));
         }
 
         if (question.Instance.Kind == StepKind.Multi && step.Min == 0)
         {
-            choices.Add(bank.Commands.First(Command.None));
+            choices.Add(commands.First(Command.None));
         }
 
         if (question.Instance.Skippable)
         {
-            choices.Add(bank.Commands.First(Command.Skip));
+            choices.Add(commands.First(Command.Skip));
         }
 
         return choices;
     }
 
-    private BotReply Review(ReviewEvent review, DialogState state, out string draft)
+    private BotReply Review(ReviewEvent review, RenderedDraft draft)
     {
-        var model = composer.Compose(state);
-        draft = templates.Render("draft", model);
-        var text = templates.Render("review", new { Draft = draft, model.Gaps, Prompt = templates.RenderSnippet(review.Prompt, new Dictionary<string, object?>()) });
-        return new BotReply(text, [bank.Commands.First(Command.Submit)]) { IsDraft = true };
+        var text = templates.Render("review", new { Draft = draft.Text, draft.Model.Gaps, Prompt = templates.RenderSnippet(review.Prompt, new Dictionary<string, object?>()) });
+        return new BotReply(text, [engine.Catalog.Commands.First(Command.Submit)]) { IsDraft = true };
     }
 
     private object[] CommandList() =>
-        bank.Commands.Words.OrderBy(w => w.Key).Select(w => (object)new { Command = w.Key.ToString().ToLowerInvariant(), Word = w.Value[0], Words = w.Value }).ToArray();
+        engine.Catalog.Commands.Words.OrderBy(w => w.Key).Select(w => (object)new { Command = w.Key.ToString().ToLowerInvariant(), Word = w.Value[0], Words = w.Value }).ToArray();
 }

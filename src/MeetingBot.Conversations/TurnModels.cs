@@ -1,3 +1,5 @@
+using MeetingBot.Dialogs.Engine;
+
 namespace MeetingBot.Conversations;
 
 /// <summary>What a channel hands the pipeline: one user action in one conversation, channel-neutral.</summary>
@@ -7,12 +9,16 @@ public sealed record TurnInput
 
     public required string ConversationId { get; init; }
 
+    /// <summary>The user who acted; empty for a turn the bot starts (<see cref="TurnKind.Notification"/>).</summary>
     public required string UserId { get; init; }
 
     /// <summary>The name the channel knows the user by, if any.</summary>
     public string? UserName { get; init; }
 
-    /// <summary>The channel's id of the incoming message; a repeated id is processed once.</summary>
+    /// <summary>
+    /// The channel's id of the incoming message, or the idempotency key of a turn the bot starts: a
+    /// repeated id is processed once (docs/architecture.md, "Exactly once").
+    /// </summary>
     public string? ActivityId { get; init; }
 
     public required TurnKind Kind { get; init; }
@@ -25,12 +31,26 @@ public sealed record TurnInput
     /// </summary>
     public string? QuestionKey { get; init; }
 
-    /// <summary>Where to reach the user later (proactive messages); kept with the conversation.</summary>
-    public ConversationReference? Reference { get; init; }
+    /// <summary>How to reach the conversation later (bot-initiated messages); kept with the conversation.</summary>
+    public ConversationAddress? Address { get; init; }
+
+    /// <summary>What a <see cref="TurnKind.Notification"/> says.</summary>
+    public Notice? Notice { get; init; }
 }
 
-/// <summary>What a channel needs to message a conversation without being asked (protocols.md B.6).</summary>
-public sealed record ConversationReference(string ServiceUrl, string? BotId, string? TenantId);
+/// <summary>
+/// Where a conversation can be reached without being asked, whatever the channel: its ids, and what
+/// the channel needs besides (a service URL and tenant, a corp id), under names the channel chooses.
+/// </summary>
+public sealed record ConversationAddress(string ChannelId, string ConversationId, string UserId)
+{
+    public Dictionary<string, string> Properties { get; init; } = new(StringComparer.Ordinal);
+
+    public string? Property(string name) => Properties.GetValueOrDefault(name);
+}
+
+/// <summary>A message the bot sends first: a key of dialogs/messages.yaml and the values of its placeholders.</summary>
+public sealed record Notice(string MessageKey, IReadOnlyDictionary<string, object?> Values);
 
 public enum TurnKind
 {
@@ -48,13 +68,22 @@ public enum TurnKind
     /// the bot only points to the personal chat and touches no state.
     /// </summary>
     GroupMention,
+
+    /// <summary>The bot speaks first (a reminder, a notification); no user text.</summary>
+    Notification,
 }
 
-/// <summary>One message for the user. <see cref="Choices"/> become buttons where the channel has them.</summary>
+/// <summary>
+/// One message for the user: its text, the choices that become buttons where the channel has them,
+/// the question as a form for channels that show forms, and files.
+/// </summary>
 public sealed record BotReply(string Text, IReadOnlyList<string> Choices)
 {
     /// <summary>The question this reply asks, for channels that show it as a form (Teams cards).</summary>
     public ReplyQuestion? Question { get; init; }
+
+    /// <summary>Files that come with the reply (their content is in the store, see <see cref="ConversationFiles"/>).</summary>
+    public IReadOnlyList<ReplyAttachment> Attachments { get; init; } = [];
 
     /// <summary>The reply carries the draft (long; worth a typing indicator and splitting).</summary>
     public bool IsDraft { get; init; }
@@ -66,8 +95,53 @@ public sealed record ReplyQuestion(string Key, string Prompt, bool Multi, IReadO
 /// <summary>An option of a form; the number is what the engine reads back.</summary>
 public sealed record ReplyOption(int Number, string Label, bool Suggested);
 
-/// <summary>
-/// The replies of a turn. <see cref="Duplicate"/>: the activity was seen before; nothing was changed.
-/// <see cref="StaleCard"/>: a clicked form belonged to an earlier question and was not taken as an answer.
-/// </summary>
-public sealed record TurnResult(IReadOnlyList<BotReply> Replies, bool Duplicate = false, bool StaleCard = false);
+/// <summary>A file of a reply: its id in the conversation's files, the name the user sees, its media type and size.</summary>
+public sealed record ReplyAttachment(string FileId, string Name, string MediaType, long Length);
+
+/// <summary>How a turn ended.</summary>
+public enum TurnOutcome
+{
+    /// <summary>A question was answered and the answer stored.</summary>
+    Answered,
+
+    /// <summary>The material was submitted.</summary>
+    Submitted,
+
+    /// <summary>A clicked form belonged to an earlier question; nothing was taken.</summary>
+    StaleClick,
+
+    /// <summary>Anything else that was processed: a command, a greeting, a notice, an answer not taken.</summary>
+    Other,
+
+    /// <summary>The activity (or bot-initiated key) was processed before; nothing changed, the earlier replies are repeated.</summary>
+    Duplicate,
+
+    /// <summary>The store could not serve the turn; nothing was kept and the user is asked to try again.</summary>
+    Unavailable,
+
+    /// <summary>The turn ran past Conversations:TurnTimeout; what it stored is unknown to the caller, the user is told to check.</summary>
+    TimedOut,
+
+    /// <summary>Too many turns of this conversation are waiting; nothing ran. Channels answer 503 with Retry-After.</summary>
+    Busy,
+
+    /// <summary>A bot-initiated turn for a conversation the bot has never seen; nothing ran.</summary>
+    Unknown,
+}
+
+/// <summary>The replies of a turn, how it ended, and where the conversation can be reached now.</summary>
+public sealed record TurnResult(IReadOnlyList<BotReply> Replies, TurnOutcome Outcome)
+{
+    public ConversationAddress? Address { get; init; }
+
+    /// <summary>Whether the turn changed nothing because it had been processed before.</summary>
+    public bool Duplicate => Outcome == TurnOutcome.Duplicate;
+
+    public static TurnOutcome From(DialogOutcome outcome) => outcome switch
+    {
+        DialogOutcome.Answered => TurnOutcome.Answered,
+        DialogOutcome.Submitted => TurnOutcome.Submitted,
+        DialogOutcome.StaleClick => TurnOutcome.StaleClick,
+        _ => TurnOutcome.Other,
+    };
+}

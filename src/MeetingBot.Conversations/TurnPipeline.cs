@@ -1,99 +1,148 @@
+using System.Security.Cryptography;
+using System.Text;
+using MeetingBot.Conversations.Context;
+using MeetingBot.Conversations.Files;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Conversations;
 
 /// <summary>
-/// The channel-neutral turn: load the conversation, run the dialog engine, render the replies, and
-/// store the answers before anything is sent. A concurrent turn of the same conversation makes the
-/// conditional write fail; the turn is then run again on the fresh state, so no answer is lost.
+/// The channel-neutral turn: wait for the conversation's gate, load the conversation, run the dialog
+/// engine, render the replies, and store everything the turn produced in one atomic write before
+/// anything is sent. The turn owns its time (Conversations:TurnTimeout): a caller that goes away
+/// does not cancel it half-way. Inside this process turns of one conversation run one at a time; a
+/// turn of another instance makes the conditional write fail, and the turn is run again on the fresh
+/// state, so no answer is lost.
 /// </summary>
 public sealed partial class TurnPipeline(
     DialogEngine engine,
     ReplyRenderer renderer,
+    IConversationContextSource contexts,
     IDocumentStore store,
+    ConversationGate gate,
+    IOptions<ConversationOptions> options,
     TimeProvider time,
     ILogger<TurnPipeline> logger)
 {
     private const int MaxAttempts = 5;
 
+    /// <param name="cancellationToken">Stops only the wait for the conversation's gate; a turn that has begun runs to its end or its timeout.</param>
     public async Task<TurnResult> ProcessAsync(TurnInput input, CancellationToken cancellationToken)
     {
         if (input.Kind == TurnKind.GroupMention)
         {
-            return Notice(MessageKeys.PersonalOnly);
+            return Notice(MessageKeys.PersonalOnly, TurnOutcome.Other);
         }
 
+        var key = ConversationKeys.State(input.ChannelId, input.ConversationId);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Channel"] = input.ChannelId, ["Conversation"] = key.PartitionKey });
+        var settings = options.Value;
+        using var pass = await gate.EnterAsync(key.PartitionKey, settings.TurnTimeout, time, cancellationToken);
+        if (pass is null)
+        {
+            LogBusy(logger);
+            return new TurnResult([], TurnOutcome.Busy);
+        }
+
+        using var timeout = new CancellationTokenSource(settings.TurnTimeout, time);
         try
         {
-            return await RunTurnAsync(input, cancellationToken);
+            return await RunTurnAsync(key, input, timeout.Token);
         }
         catch (StoreUnavailableException)
         {
             // Every write is atomic, so nothing of this turn was kept: the user is asked to send it again.
             LogStoreUnavailable(logger);
-            return Notice(MessageKeys.StoreUnavailable);
+            return Notice(MessageKeys.StoreUnavailable, TurnOutcome.Unavailable);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            LogTimedOut(logger, settings.TurnTimeout);
+            return Notice(MessageKeys.TurnTimedOut, TurnOutcome.TimedOut);
         }
     }
 
-    private async Task<TurnResult> RunTurnAsync(TurnInput input, CancellationToken cancellationToken)
+    /// <summary>Whether the bot has ever held a conversation of that id on that channel.</summary>
+    public async Task<bool> ExistsAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        await store.ReadAsync(ConversationKeys.State(channelId, conversationId), cancellationToken) is not null;
+
+    private async Task<TurnResult> RunTurnAsync(DocumentKey key, TurnInput input, CancellationToken cancellationToken)
     {
-        var key = ConversationKeys.State(input.ChannelId, input.ConversationId);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Channel"] = input.ChannelId, ["Conversation"] = key.PartitionKey });
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.ReadAsync(key, cancellationToken);
+            if (stored is null && input.Kind == TurnKind.Notification)
+            {
+                return new TurnResult([], TurnOutcome.Unknown);
+            }
+
             var record = stored is null
                 ? new ConversationRecord { ChannelId = input.ChannelId, ConversationId = input.ConversationId, UserId = input.UserId }
                 : ConversationRecord.FromJson(stored.Body);
 
             if (input.ActivityId is { } activityId && record.RecentActivityIds.Contains(activityId))
             {
-                LogDuplicate(logger, activityId);
+                LogDuplicate(logger);
                 var replay = record.RecentActivityIds[^1] == activityId ? record.LastReplies : [];
-                return new TurnResult(replay, Duplicate: true);
+                return new TurnResult(replay, TurnOutcome.Duplicate) { Address = record.Address };
             }
 
-            var replies = Run(record, input, out var draft, out var stale);
+            var (turn, outcome) = await RunAsync(record, input, cancellationToken);
             try
             {
-                await SaveAsync(key, stored?.ETag, record, draft, cancellationToken);
-                LogTurn(logger, input.Kind, replies.Count, attempt);
-                return new TurnResult(replies, StaleCard: stale);
+                await SaveAsync(key, stored?.ETag, record, turn, cancellationToken);
+                LogTurn(logger, input.Kind, turn.Replies.Count, attempt);
+                return new TurnResult(turn.Replies, outcome) { Address = record.Address };
             }
-            catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentConflictException && attempt < MaxAttempts)
+            catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentConflictException)
             {
+                // Another instance stored a turn of this conversation first.
+                if (attempt == MaxAttempts)
+                {
+                    LogBusy(logger);
+                    return new TurnResult([], TurnOutcome.Busy);
+                }
+
                 LogConcurrentTurn(logger, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), time, cancellationToken);
             }
         }
     }
 
     /// <summary>A short message that reads and writes nothing.</summary>
-    private TurnResult Notice(string key) => new(renderer.Render([new MessageEvent(key)], new DialogState(), out _));
+    private TurnResult Notice(string key, TurnOutcome outcome) =>
+        new([new BotReply(renderer.RenderMessage(key, new Dictionary<string, object?>()), [])], outcome);
 
-    private List<BotReply> Run(ConversationRecord record, TurnInput input, out string? draft, out bool stale)
+    private async Task<(RenderedTurn Turn, TurnOutcome Outcome)> RunAsync(ConversationRecord record, TurnInput input, CancellationToken cancellationToken)
     {
-        var state = record.Dialog;
-        if (!string.IsNullOrWhiteSpace(input.UserName))
+        if (input.Kind != TurnKind.Notification)
         {
-            state.ProfileName ??= input.UserName;
+            record.UserId = input.UserId;
+            record.Address = input.Address ?? record.Address;
+            if (!string.IsNullOrWhiteSpace(input.UserName))
+            {
+                record.Profile.TryAdd(ProfileRoles.Name, input.UserName);
+            }
         }
 
-        var events = input.Kind switch
+        var context = await contexts.GetAsync(record, cancellationToken);
+        var state = record.Dialog;
+        engine.Prepare(state, context);
+        var dialog = input.Kind switch
         {
-            TurnKind.ConversationStarted => engine.Start(state),
-            TurnKind.Unsupported => [new MessageEvent(MessageKeys.UnsupportedInput)],
-            _ => engine.Handle(state, input.Text, input.QuestionKey),
+            TurnKind.ConversationStarted => engine.Start(state, context),
+            TurnKind.Unsupported => Only(new MessageEvent(MessageKeys.UnsupportedInput)),
+            TurnKind.Notification => Only(new MessageEvent(input.Notice!.MessageKey, input.Notice.Values)),
+            _ => engine.Handle(state, context, input.Text, input.QuestionKey),
         };
-        stale = events is [MessageEvent { Key: MessageKeys.StaleCard }, ..];
-        var replies = renderer.Render(events, state, out draft).ToList();
+        var turn = renderer.Render(dialog.Events, state, context);
 
-        record.UserId = input.UserId;
-        record.Reference = input.Reference ?? record.Reference;
         record.UpdatedAt = time.GetUtcNow();
-        record.LastReplies = replies;
+        record.LastReplies = [.. turn.Replies];
         if (input.ActivityId is not null)
         {
             record.RecentActivityIds.Add(input.ActivityId);
@@ -103,36 +152,62 @@ public sealed partial class TurnPipeline(
             }
         }
 
-        return replies;
+        return (turn, TurnResult.From(dialog.Outcome));
     }
 
-    private async Task SaveAsync(DocumentKey key, string? etag, ConversationRecord record, string? draft, CancellationToken cancellationToken)
+    private static DialogTurn Only(DialogEvent dialogEvent) => new([dialogEvent], DialogOutcome.Other);
+
+    /// <summary>
+    /// One atomic write of everything the turn produced: the state, a new draft version when the
+    /// draft's text changed (or it was submitted), and the files its replies carry.
+    /// </summary>
+    private async Task SaveAsync(DocumentKey key, string? etag, ConversationRecord record, RenderedTurn turn, CancellationToken cancellationToken)
     {
-        if (draft is not null)
+        var writes = new List<DocumentWrite>();
+        if (turn.Draft is { } draft && KeepVersion(record, draft.Text))
         {
-            // Kept before the state: a version written by a turn that then loses the race is
-            // overwritten by the retry, which takes the same number.
+            // A version written by a turn that then loses the race is not kept: the batch is atomic,
+            // and the retry takes the same number.
             record.DraftVersions++;
-            var version = new DraftVersion(record.DraftVersions, record.UpdatedAt, record.Dialog.Submitted, draft);
-            var versionKey = key with { Id = DraftVersion.IdOf(version.Version) };
-            await store.UpsertAsync(new NewDocument(versionKey, DraftVersion.Kind, version.ToJson()), cancellationToken);
+            var version = new DraftVersion(record.DraftVersions, record.UpdatedAt, record.Dialog.Submitted, draft.Text);
+            writes.Add(new DocumentWrite(DocumentWriteKind.Upsert, new NewDocument(key with { Id = DraftVersion.IdOf(version.Version) }, DraftVersion.Kind, version.ToJson())));
         }
 
-        var document = new NewDocument(key, ConversationRecord.Kind, record.ToJson());
-        _ = etag is null
-            ? await store.CreateAsync(document, cancellationToken)
-            : await store.ReplaceAsync(document, etag, cancellationToken);
+        writes.AddRange(turn.Files.Select(file =>
+            new DocumentWrite(DocumentWriteKind.Create, ConversationFiles.Document(key.PartitionKey, file, options.Value.FileLifetime))));
+        var state = new NewDocument(key, ConversationRecord.Kind, record.ToJson());
+        writes.Add(etag is null ? new DocumentWrite(DocumentWriteKind.Create, state) : new DocumentWrite(DocumentWriteKind.Replace, state, etag));
+        await store.WriteBatchAsync(writes, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {Kind} processed with {ReplyCount} replies (attempt {Attempt})")]
+    /// <summary>A draft is kept when its text differs from the latest kept version, or when it is submitted.</summary>
+    private static bool KeepVersion(ConversationRecord record, string text)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16)) + (record.Dialog.Submitted ? ":submitted" : "");
+        if (hash == record.LastDraftHash)
+        {
+            return false;
+        }
+
+        record.LastDraftHash = hash;
+        return true;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Turn {Kind} processed with {ReplyCount} replies (attempt {Attempt})")]
     private static partial void LogTurn(ILogger logger, TurnKind kind, int replyCount, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} was delivered again; it is not processed twice")]
-    private static partial void LogDuplicate(ILogger logger, string activityId);
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "An activity was delivered again; it is not processed twice")]
+    private static partial void LogDuplicate(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is unavailable; the turn was not kept and the user was asked to retry")]
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "The store is unavailable; the turn was not kept and the user was asked to retry")]
     private static partial void LogStoreUnavailable(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Another turn of the conversation stored first; running the turn again (attempt {Attempt})")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Another instance stored a turn of the conversation first; running the turn again (attempt {Attempt})")]
     private static partial void LogConcurrentTurn(ILogger logger, int attempt);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "A turn took longer than {Timeout}; the user was told to check where they are")]
+    private static partial void LogTimedOut(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Too many turns of one conversation at once; this one was answered busy")]
+    private static partial void LogBusy(ILogger logger);
 }

@@ -11,21 +11,13 @@ namespace MeetingBot.Storage.Cosmos;
 public static class CosmosStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// When Storage:Provider is Cosmos, registers the Cosmos DB <see cref="IDocumentStore"/>, its
-    /// validated <see cref="CosmosStorageOptions"/>, the one <see cref="CosmosClient"/> and the
-    /// start-up check of the container; otherwise registers nothing. Call it before
-    /// <c>AddMeetingBotStorage</c>, which then finds the store in place.
+    /// Registers the Cosmos DB <see cref="IDocumentStore"/>, its validated <see cref="CosmosStorageOptions"/>,
+    /// the one <see cref="CosmosClient"/> and the start-up check of the container.
     /// </summary>
-    public static IServiceCollection AddMeetingBotCosmosStorage(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCosmosStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-
-        var provider = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.Provider ?? StorageProvider.Embedded;
-        if (provider != StorageProvider.Cosmos)
-        {
-            return services;
-        }
 
         services.AddOptions<CosmosStorageOptions>().Bind(configuration.GetSection(CosmosStorageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CosmosStorageOptions>, CosmosStorageOptionsValidator>());

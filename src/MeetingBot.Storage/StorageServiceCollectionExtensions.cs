@@ -1,4 +1,5 @@
 using MeetingBot.Storage.Embedded;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,54 +11,34 @@ namespace MeetingBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>
-    /// Registers <see cref="StorageOptions"/> (validated at start-up) and the <see cref="IDocumentStore"/>
-    /// chosen by Storage:Provider.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">Storage:Provider names a store this build cannot provide.</exception>
-    public static IServiceCollection AddMeetingBotStorage(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Registers the embedded SQLite store as the <see cref="IDocumentStore"/>, with its validated <see cref="EmbeddedStorageOptions"/>.</summary>
+    public static IServiceCollection AddEmbeddedStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var section = configuration.GetSection(StorageOptions.SectionName);
-        services.AddOptions<StorageOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddOptions<EmbeddedStorageOptions>().Bind(configuration.GetSection(EmbeddedStorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddedStorageOptions>, EmbeddedStorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-
-        // The provider decides which services exist, so it is read now rather than at resolution;
-        // a wrong provider then fails the start-up instead of the first request.
-        var provider = section.Get<StorageOptions>()?.Provider ?? StorageProvider.Embedded;
-        switch (provider)
-        {
-            case StorageProvider.Embedded:
-                services.AddSingleton<IDocumentStore>(CreateEmbeddedStore);
-                break;
-            case StorageProvider.Cosmos:
-                // The Cosmos store lives in MeetingBot.Storage.Cosmos, the only project that references
-                // the SDK; its AddMeetingBotCosmosStorage registers the store before this runs.
-                if (!services.Any(s => s.ServiceType == typeof(IDocumentStore)))
-                {
-                    throw new InvalidOperationException("Storage:Provider=Cosmos is not available in this build; call AddMeetingBotCosmosStorage (MeetingBot.Storage.Cosmos) before AddMeetingBotStorage, or use Storage:Provider=Embedded.");
-                }
-
-                break;
-            default:
-                throw new InvalidOperationException($"Storage:Provider={provider} is not a known storage provider.");
-        }
-
+        services.AddSingleton<IDocumentStore>(CreateEmbeddedStore);
         return services;
     }
 
     private static EmbeddedDocumentStore CreateEmbeddedStore(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value;
         // Without a host (tools, tests) the working directory is the only sensible root.
         var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-        return new EmbeddedDocumentStore(
-            Path.GetFullPath(options.Embedded.Path, root),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILogger<EmbeddedDocumentStore>>(),
-            options.Embedded.BusyTimeout);
+        var path = Path.GetFullPath(options.Path, root);
+        try
+        {
+            return new EmbeddedDocumentStore(path, services.GetRequiredService<TimeProvider>(), services.GetService<ILogger<EmbeddedDocumentStore>>(), options.BusyTimeout);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"The embedded database '{path}' cannot be opened ({e.Message}). Check Storage:Embedded:Path: its folder must exist or be creatable, and the file must be readable and writable by the bot.",
+                e);
+        }
     }
 }

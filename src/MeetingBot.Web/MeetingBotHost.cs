@@ -4,12 +4,14 @@ using MeetingBot.Channels.WeCom;
 using MeetingBot.Conversations;
 using MeetingBot.Storage;
 using MeetingBot.Storage.Cosmos;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Web;
 
-/// <summary>Composes the bot: storage, conversation pipeline, channels and the Web Chat page. Nothing else.</summary>
+/// <summary>Composes the bot: storage, conversation pipeline, channels, health and the Web Chat page. Nothing else.</summary>
 public static class MeetingBotHost
 {
     public const string DefaultUrl = "http://localhost:3978";
@@ -27,17 +29,24 @@ public static class MeetingBotHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddMeetingBotCosmosStorage(builder.Configuration);
-        builder.Services.AddMeetingBotStorage(builder.Configuration);
+        AddStorage(builder.Services, builder.Configuration);
         builder.Services.AddMeetingBotConversations(builder.Configuration);
-        builder.Services.AddBotFrameworkChannel(builder.Configuration);
+        builder.Services.AddBotFrameworkChannel(builder.Configuration, builder.Environment);
         builder.Services.AddDirectLineChannel(builder.Configuration);
         builder.Services.AddWeComChannel(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>("store", tags: [ReadyTag]);
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseDefaultFiles(WebChatFiles());
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = WebChatFiles().FileProvider });
+        if (app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.Enabled)
+        {
+            app.UseDefaultFiles(WebChatFiles());
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = WebChatFiles().FileProvider });
+        }
+
+        // Liveness answers without touching anything; readiness asks the store.
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapBotFrameworkEndpoints();
         app.MapDirectLineEndpoints();
         app.MapWeComEndpoints();
@@ -53,6 +62,25 @@ public static class MeetingBotHost
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
         return configuration;
+    }
+
+    private const string ReadyTag = "ready";
+
+    /// <summary>Storage:Provider chooses the store: Embedded (SQLite, the default) or Cosmos (Azure Cosmos DB).</summary>
+    private static void AddStorage(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var provider = configuration["Storage:Provider"] is { Length: > 0 } value ? value : "Embedded";
+        switch (provider.ToUpperInvariant())
+        {
+            case "EMBEDDED":
+                services.AddEmbeddedStorage(configuration);
+                break;
+            case "COSMOS":
+                services.AddCosmosStorage(configuration);
+                break;
+            default:
+                throw new InvalidOperationException($"Storage:Provider '{provider}' is not a store this bot has: use Embedded or Cosmos.");
+        }
     }
 
     /// <summary>

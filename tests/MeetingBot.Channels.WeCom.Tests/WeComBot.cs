@@ -1,4 +1,5 @@
 using MeetingBot.Conversations;
+using MeetingBot.Conversations.Outbound;
 using MeetingBot.Storage;
 using MeetingBot.TestKit.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class WeComBot : IAsyncDisposable
     public IServiceProvider Services => _bot.Services;
 
     /// <summary>Completes when every turn and send that outlived its callback is done.</summary>
-    public Task WhenIdleAsync() => Services.GetRequiredService<WeComBackgroundWork>().WhenIdleAsync();
+    public Task WhenIdleAsync() => Services.GetRequiredService<OutboundWork>().WhenIdleAsync();
 
     /// <param name="clock">The bot's clock; the system's unless given.</param>
     /// <param name="settings">More settings, e.g. "--WeCom:PassiveReplyBudget=00:00:00".</param>

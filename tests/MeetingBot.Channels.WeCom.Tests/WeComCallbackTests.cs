@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
+using MeetingBot.Conversations;
 using MeetingBot.TestKit;
-using MeetingBot.TestKit.WeCom;
+using MeetingBot.TestKit.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -82,7 +83,7 @@ public sealed class WeComCallbackTests : WeComHostTest
         await Bot.Sender.TextAsync("zhangming", "市交通运输局");
 
         Assert.Contains("所在单位的全称", next.Passive, StringComparison.Ordinal);
-        Assert.Equal("张明", (await Bot.ReadConversationAsync("zhangming"))!.Dialog.ProfileName);
+        Assert.Equal("张明", (await Bot.ReadConversationAsync("zhangming"))!.Profile[ProfileRoles.Name]);
         Assert.Equal(1, Api.UserLookups);
     }
 

@@ -1,4 +1,6 @@
-using MeetingBot.TestKit.WeCom;
+using MeetingBot.Conversations;
+using MeetingBot.Conversations.Outbound;
+using MeetingBot.TestKit.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +29,7 @@ public sealed class WeComServices : IAsyncDisposable
 
     public WeComOutbox Outbox => _provider.GetRequiredService<WeComOutbox>();
 
-    public WeComBackgroundWork Background => _provider.GetRequiredService<WeComBackgroundWork>();
+    public OutboundWork Background => _provider.GetRequiredService<OutboundWork>();
 
     public static async Task<WeComServices> StartAsync()
     {
@@ -35,6 +37,9 @@ public sealed class WeComServices : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(api.BaseUrl)).Build();
         var time = new TimerWatchingTimeProvider();
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time);
+        // The outbox runs its sends as the pipeline's background work.
+        services.AddOptions<ConversationOptions>();
+        services.AddSingleton<OutboundWork>();
         services.AddWeComChannel(configuration);
         return new WeComServices(api, services.BuildServiceProvider(), time);
     }

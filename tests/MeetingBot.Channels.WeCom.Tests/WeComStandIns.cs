@@ -1,5 +1,5 @@
 using MeetingBot.TestKit;
-using MeetingBot.TestKit.WeCom;
+using MeetingBot.TestKit.Hosting;
 
 namespace MeetingBot.Channels.WeCom.Tests;
 

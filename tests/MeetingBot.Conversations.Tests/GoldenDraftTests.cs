@@ -54,7 +54,7 @@ public sealed class GoldenDraftTests
         using var bot = new ConversationDriver();
         await bot.SendAllAsync(Answers("full"));
 
-        var model = bot.Composer.Compose(await bot.StateAsync());
+        var model = (await bot.RenderDraftAsync()).Model;
 
         Assert.Empty(model.Gaps);
         Assert.All(model.Aspects.SelectMany(a => a.Problems), p => Assert.False(p.Example.Missing));

@@ -21,7 +21,7 @@ public sealed class QuestionBankLoaderTests : IDisposable
     [Fact]
     public void The_shipped_question_bank_loads_with_four_aspects_and_a_review_at_the_end()
     {
-        var bank = QuestionBankLoader.Load(RepositoryPaths.Dialogs);
+        var bank = QuestionBankLoader.Load(RepositoryPaths.Dialogs).Default;
 
         Assert.Equal(["learning", "duty", "conduct", "integrity"], bank.Sections.Where(s => s.Aspect is not null).Select(s => s.Aspect));
         Assert.All(bank.Steps.Where(s => s.Role == "problems"), s => Assert.InRange(s.Options.Count, 5, 8));

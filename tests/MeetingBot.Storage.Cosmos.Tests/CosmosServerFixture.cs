@@ -17,7 +17,7 @@ public sealed class CosmosServerGroup : ICollectionFixture<CosmosServerFixture>
 
 /// <summary>
 /// One cosmosdb-server for the whole collection, and one container on it made the way the bot
-/// makes it: through <see cref="CosmosStorageServiceCollectionExtensions.AddMeetingBotCosmosStorage"/>,
+/// makes it: through <see cref="CosmosStorageServiceCollectionExtensions.AddCosmosStorage"/>,
 /// options validation and the start-up check. Tests share its long-lived client, as the bot does.
 /// </summary>
 public sealed class CosmosServerFixture : IAsyncLifetime
@@ -57,8 +57,7 @@ public sealed class CosmosServerFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMeetingBotCosmosStorage(configuration);
-        services.AddMeetingBotStorage(configuration);
+        services.AddCosmosStorage(configuration);
         return services.BuildServiceProvider();
     }
 

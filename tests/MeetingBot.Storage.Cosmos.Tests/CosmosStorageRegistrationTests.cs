@@ -9,7 +9,7 @@ using Xunit;
 
 namespace MeetingBot.Storage.Cosmos.Tests;
 
-/// <summary>Storage:Provider=Cosmos through the registration the host uses, checked at start-up.</summary>
+/// <summary>The Cosmos DB store through the registration the host uses for Storage:Provider=Cosmos, checked at start-up.</summary>
 [Collection(CosmosServerGroup.Name)]
 public sealed class CosmosStorageRegistrationTests(CosmosServerFixture cosmos)
 {
@@ -39,27 +39,6 @@ public sealed class CosmosStorageRegistrationTests(CosmosServerFixture cosmos)
         Assert.Equal("/pk", properties.PartitionKeyPath);
         Assert.Equal(-1, properties.DefaultTimeToLive);
         Assert.Contains(properties.IndexingPolicy.ExcludedPaths, p => p.Path == "/body/*");
-    }
-
-    [Fact]
-    public void The_embedded_provider_gets_no_cosmos_services()
-    {
-        using var folder = new TempFolder();
-        using (var services = Build(new() { ["Storage:Provider"] = "Embedded", ["Storage:Embedded:Path"] = folder.File("bot.db") }))
-        {
-            Assert.Null(services.GetService<CosmosClient>());
-            Assert.IsType<EmbeddedDocumentStore>(services.GetRequiredService<IDocumentStore>());
-        }
-    }
-
-    [Fact]
-    public void Without_the_cosmos_registration_the_cosmos_provider_is_refused_naming_it()
-    {
-        var configuration = Configuration(new() { ["Storage:Provider"] = "Cosmos" });
-
-        var ex = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddMeetingBotStorage(configuration));
-
-        Assert.Contains("AddMeetingBotCosmosStorage", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -122,8 +101,7 @@ public sealed class CosmosStorageRegistrationTests(CosmosServerFixture cosmos)
         var configuration = Configuration(settings);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddMeetingBotCosmosStorage(configuration);
-        services.AddMeetingBotStorage(configuration);
+        services.AddCosmosStorage(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -157,13 +157,12 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
     public void Options_bind_from_the_storage_section_with_defaults()
     {
         using var defaults = Services([]);
-        using var configured = Services(new() { ["Storage:Provider"] = "Embedded", ["Storage:Embedded:Path"] = "x/y.db" });
+        using var configured = Services(new() { ["Storage:Embedded:Path"] = "x/y.db" });
 
-        var fallback = defaults.GetRequiredService<IOptions<StorageOptions>>().Value;
-        Assert.Equal(StorageProvider.Embedded, fallback.Provider);
-        Assert.Equal("data/meetingbot.db", fallback.Embedded.Path);
-        Assert.Equal(TimeSpan.FromSeconds(30), fallback.Embedded.BusyTimeout);
-        Assert.Equal("x/y.db", configured.GetRequiredService<IOptions<StorageOptions>>().Value.Embedded.Path);
+        var fallback = defaults.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value;
+        Assert.Equal("data/meetingbot.db", fallback.Path);
+        Assert.Equal(TimeSpan.FromSeconds(30), fallback.BusyTimeout);
+        Assert.Equal("x/y.db", configured.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value.Path);
     }
 
     [Fact]
@@ -181,13 +180,17 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
     }
 
     [Fact]
-    public void The_cosmos_provider_is_refused_with_a_clear_message()
+    public void A_database_that_cannot_be_opened_stops_the_start_naming_the_path_and_the_setting()
     {
-        var configuration = Configuration(new() { ["Storage:Provider"] = "Cosmos" });
+        // A folder where the file should be: SQLite cannot open it as a database.
+        var path = Path.Combine(_folder, "taken");
+        Directory.CreateDirectory(path);
+        using var services = Services(new() { ["Storage:Embedded:Path"] = path });
 
-        var ex = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddMeetingBotStorage(configuration));
+        var ex = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IDocumentStore>());
 
-        Assert.Contains("Storage:Provider=Cosmos is not available in this build", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Embedded:Path", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -230,7 +233,7 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
             services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = contentRoot });
         }
 
-        return services.AddMeetingBotStorage(Configuration(settings)).BuildServiceProvider();
+        return services.AddEmbeddedStorage(Configuration(settings)).BuildServiceProvider();
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>

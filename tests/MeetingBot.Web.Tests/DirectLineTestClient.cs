@@ -18,7 +18,7 @@ public sealed class DirectLineTestClient(HttpClient http)
     /// <summary>The real question bank, so tests find prompts and buttons without copying wording from dialogs/.</summary>
     public static QuestionBank Bank => Content.Value;
 
-    private static readonly Lazy<QuestionBank> Content = new(() => ConversationServiceCollectionExtensions.LoadContent(new ContentOptions()).Bank);
+    private static readonly Lazy<QuestionBank> Content = new(() => ConversationServiceCollectionExtensions.LoadContent(new ContentOptions()).Catalog.Default);
 
     public HttpClient Http { get; } = http;
 

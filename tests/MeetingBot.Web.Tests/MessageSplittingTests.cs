@@ -12,7 +12,7 @@ public sealed class MessageSplittingTests
         var lines = Enumerable.Range(1, 400).Select(i => $"（{i}）对照检查第{i}段：" + new string('查', i % 97));
         var draft = string.Join('\n', lines);
 
-        var parts = ActivityProcessor.Split(draft, 1000);
+        var parts = ReplyActivities.Split(draft, 1000);
 
         Assert.True(parts.Count > 1);
         Assert.All(parts, p => Assert.InRange(p.Length, 1, 1000));
@@ -25,7 +25,7 @@ public sealed class MessageSplittingTests
     {
         var text = string.Concat(Enumerable.Repeat("长😀", 700));
 
-        var parts = ActivityProcessor.Split(text, 999);
+        var parts = ReplyActivities.Split(text, 999);
 
         Assert.Equal(text, string.Concat(parts));
         Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p[^1])));
@@ -33,5 +33,5 @@ public sealed class MessageSplittingTests
     }
 
     [Fact]
-    public void A_short_text_stays_whole() => Assert.Equal(["一段"], ActivityProcessor.Split("一段", ActivityProcessor.MaxMessageChars));
+    public void A_short_text_stays_whole() => Assert.Equal(["一段"], ReplyActivities.Split("一段", ReplyActivities.MaxMessageChars));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
+using MeetingBot.Conversations.Outbound;
 using MeetingBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -48,17 +49,17 @@ public sealed class OutboundConnectorTests : AuthenticatedHostTest
     }
 
     [Fact]
-    public async Task AConnector_failure_keeps_the_answer_once_and_a_redelivery_sends_the_replies()
+    public async Task A_Connector_failure_after_the_answer_is_stored_is_acknowledged_and_the_replies_follow_in_the_background()
     {
         Connector.Failures.Enqueue((500, null));
 
         using var failed = await SendAsync("1", "f-1");
-        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
-        Assert.Empty(Connector.Received);
+        Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        await Bot.Services.GetRequiredService<OutboundWork>().WhenIdleAsync();
+        Assert.Contains("所在单位", Assert.Single(Connector.Received).Activity.GetProperty("text").GetString(), StringComparison.Ordinal);
 
         using var redelivered = await SendAsync("1", "f-1");
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
-        Assert.NotEmpty(Connector.Received);
         var stored = await Bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("test", "conv-f"), CancellationToken.None);
         Assert.Single(ConversationRecord.FromJson(stored!.Body).Dialog.Answers);
     }

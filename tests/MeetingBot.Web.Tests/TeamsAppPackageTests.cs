@@ -55,7 +55,7 @@ public sealed class TeamsAppPackageTests : IDisposable
     {
         using var zip = Build();
         using var manifest = JsonDocument.Parse(Read(zip, "manifest.json"));
-        var bank = QuestionBankLoader.Load(RepositoryPaths.Dialogs);
+        var bank = QuestionBankLoader.Load(RepositoryPaths.Dialogs).Default;
 
         var titles = manifest.RootElement.GetProperty("bots")[0].GetProperty("commandLists")[0].GetProperty("commands").EnumerateArray()
             .Select(c => c.GetProperty("title").GetString()!);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
+using MeetingBot.Conversations.Outbound;
 using MeetingBot.Storage;
 using MeetingBot.TestKit;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,8 +35,8 @@ public sealed class TeamsConversationTests : AuthenticatedHostTest
         Assert.False(sent[^1].TryGetProperty("text", out _));
 
         var record = await RecordAsync();
-        Assert.Equal(Connector.ServiceUrl, record.Reference!.ServiceUrl);
-        Assert.Equal("72f988bf-86f1-41af-91ab-2d7cd011db47", record.Reference.TenantId);
+        Assert.Equal(Connector.ServiceUrl, record.Address!.Property(BotFrameworkAddress.ServiceUrl));
+        Assert.Equal("72f988bf-86f1-41af-91ab-2d7cd011db47", record.Address.Property(BotFrameworkAddress.TenantId));
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class TeamsConversationTests : AuthenticatedHostTest
         Assert.Equal("application/vnd.microsoft.card.adaptive", body.RootElement.GetProperty("type").GetString());
         Assert.Equal("已提交：组织生活会", body.RootElement.GetProperty("value").GetProperty("body")[1].GetProperty("text").GetString());
 
-        await Bot.Services.GetRequiredService<BackgroundReplies>().WhenIdleAsync();
+        await Bot.Services.GetRequiredService<OutboundWork>().WhenIdleAsync();
         Assert.Contains("所在单位", Sent()[sentBefore..][^1].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(["organizational"], (await RecordAsync()).Dialog.Answers["meeting_kind"].Selected);
     }

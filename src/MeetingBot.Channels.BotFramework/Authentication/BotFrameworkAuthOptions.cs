@@ -26,14 +26,25 @@ public sealed class BotFrameworkAuthOptions
 
     public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com";
 
-    /// <summary>Without an app id the bot accepts unauthenticated requests (the Bot Framework convention for local development).</summary>
+    /// <summary>The setting that lets a bot without an app id take activities without a token outside the Development environment.</summary>
+    public const string DevelopmentBypassKey = "BotFramework:DevelopmentOnlyAllowAnonymous";
+
+    /// <summary>Without an app id the bot has no credentials: it sends no tokens and can validate none.</summary>
     public bool AuthenticationDisabled => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>
+    /// Activities without a token are accepted: only without an app id, and only in the Development
+    /// environment or with <see cref="DevelopmentBypassKey"/> set (the Bot Framework convention for
+    /// the Emulator and local tests). Set at registration, not bound.
+    /// </summary>
+    public bool AnonymousAllowed { get; set; }
 
     public BotAppType AppType => MicrosoftAppType.ToUpperInvariant() switch
     {
         "SINGLETENANT" => BotAppType.SingleTenant,
         "USERASSIGNEDMSI" => BotAppType.UserAssignedMsi,
-        _ => BotAppType.MultiTenant,
+        "MULTITENANT" => BotAppType.MultiTenant,
+        _ => BotAppType.Unknown,
     };
 
     /// <summary>Where outbound tokens come from (protocols.md C.3).</summary>
@@ -44,6 +55,11 @@ public sealed class BotFrameworkAuthOptions
     /// <summary>The problems that stop the start-up, naming the setting at fault.</summary>
     public IEnumerable<string> Problems()
     {
+        if (AppType == BotAppType.Unknown)
+        {
+            yield return $"MicrosoftAppType '{MicrosoftAppType}' is not known: use MultiTenant, SingleTenant or UserAssignedMSI.";
+        }
+
         if (AuthenticationDisabled)
         {
             yield break;
@@ -68,6 +84,7 @@ public sealed class BotFrameworkAuthOptions
 
 public enum BotAppType
 {
+    Unknown,
     MultiTenant,
     SingleTenant,
     UserAssignedMsi,

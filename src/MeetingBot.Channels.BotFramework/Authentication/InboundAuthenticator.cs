@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -13,7 +12,7 @@ namespace MeetingBot.Channels.BotFramework.Authentication;
 /// skew, the serviceurl claim, and the signing key's endorsement for the channel. Emulator tokens,
 /// issued by Azure AD with the bot's own credentials, are told apart by their issuer.
 /// </summary>
-public sealed partial class InboundAuthenticator : IDisposable
+public sealed class InboundAuthenticator : IDisposable
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
@@ -27,25 +26,29 @@ public sealed partial class InboundAuthenticator : IDisposable
     private readonly BotFrameworkAuthOptions _options;
     private readonly SigningKeySource _channelKeys;
     private readonly SigningKeySource _emulatorKeys;
-    private readonly ILogger<InboundAuthenticator> _logger;
     private readonly HashSet<string> _emulatorIssuers;
     private JsonWebTokenHandler? _handler;
 
-    public InboundAuthenticator(IOptions<BotFrameworkAuthOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILogger<InboundAuthenticator> logger)
+    public InboundAuthenticator(IOptions<BotFrameworkAuthOptions> options, IHttpClientFactory httpClients, TimeProvider time)
     {
         _options = options.Value;
-        _logger = logger;
         var http = httpClients.CreateClient(nameof(InboundAuthenticator));
         _channelKeys = new SigningKeySource(_options.ToBotFromChannelOpenIdMetadataUrl, http, time);
         _emulatorKeys = new SigningKeySource(_options.ToBotFromEmulatorOpenIdMetadataUrl, http, time);
         _emulatorIssuers = EmulatorIssuers(_options.MicrosoftAppTenantId).ToHashSet(StringComparer.Ordinal);
     }
 
-    public bool Required => !_options.AuthenticationDisabled;
+    /// <summary>Every activity must carry a valid token (see <see cref="BotFrameworkAuthOptions.AnonymousAllowed"/>).</summary>
+    public bool Required => !_options.AnonymousAllowed;
 
     /// <summary>Checks the Authorization header for an activity; returns null when it is acceptable, else why not.</summary>
     public Task<string?> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
     {
+        if (Required && _options.AuthenticationDisabled)
+        {
+            return Task.FromResult<string?>($"no MicrosoftAppId is configured, and activities without a token are accepted only in development ({BotFrameworkAuthOptions.DevelopmentBypassKey})");
+        }
+
         if (string.IsNullOrEmpty(authorization))
         {
             return Task.FromResult(Required ? "no Authorization header" : null);
@@ -80,15 +83,9 @@ public sealed partial class InboundAuthenticator : IDisposable
             return "the token is not a JWT";
         }
 
-        var problem = IsEmulatorIssuer(unverified.Issuer)
+        return IsEmulatorIssuer(unverified.Issuer)
             ? await ValidateEmulatorAsync(token, cancellationToken)
             : await ValidateChannelAsync(token, activity, cancellationToken);
-        if (problem is not null)
-        {
-            LogRejected(_logger, problem);
-        }
-
-        return problem;
     }
 
     private async Task<string?> ValidateChannelAsync(string token, Activity activity, CancellationToken cancellationToken)
@@ -216,7 +213,4 @@ public sealed partial class InboundAuthenticator : IDisposable
         _channelKeys.Dispose();
         _emulatorKeys.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an inbound token: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string reason);
 }

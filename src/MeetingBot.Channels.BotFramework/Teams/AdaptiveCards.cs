@@ -43,6 +43,11 @@ public static class AdaptiveCards
             },
         }));
 
+    /// <summary>A file to download: its name and a button that opens its link.</summary>
+    public static JsonObject Download(string fileName, string buttonTitle, string url) => Card(
+        new JsonArray(TextBlock(fileName)),
+        new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = buttonTitle, ["url"] = url }));
+
     /// <summary>The same question after it was answered: read-only, with the answer.</summary>
     public static JsonObject Answered(string prompt, string answeredLine) => Card(new JsonArray(TextBlock(prompt), TextBlock(answeredLine, subtle: true)), null);
 

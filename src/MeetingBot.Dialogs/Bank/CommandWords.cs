@@ -8,6 +8,7 @@ public enum Command
     Skip,
     Progress,
     Draft,
+    Download,
     Edit,
     Restart,
     Submit,

@@ -1,6 +1,6 @@
 namespace MeetingBot.Dialogs.Bank;
 
-/// <summary>When a step is asked. Conditions read answers given so far and the channel profile.</summary>
+/// <summary>When a step is asked. Conditions read the answers given so far and the conversation's context.</summary>
 public abstract record Condition
 {
     public abstract bool Holds(IAnswerView answers);
@@ -18,10 +18,10 @@ public sealed record EqualsCondition(string StepId, string OptionId) : Condition
     public override bool Holds(IAnswerView answers) => answers.SelectedOptions(StepId).Contains(OptionId);
 }
 
-/// <summary>The channel did not tell the given profile field (only "name" exists).</summary>
-public sealed record ProfileMissingCondition(string Field) : Condition
+/// <summary>The context does not know the fact of the given role (a name the channel did not tell, a post no roster lists).</summary>
+public sealed record ContextMissingCondition(string Role) : Condition
 {
-    public override bool Holds(IAnswerView answers) => string.IsNullOrWhiteSpace(answers.ProfileName);
+    public override bool Holds(IAnswerView answers) => answers.Fact(Role) is null;
 }
 
 public sealed record AnyCondition(IReadOnlyList<Condition> Conditions) : Condition
@@ -29,10 +29,11 @@ public sealed record AnyCondition(IReadOnlyList<Condition> Conditions) : Conditi
     public override bool Holds(IAnswerView answers) => Conditions.Any(c => c.Holds(answers));
 }
 
-/// <summary>What conditions may look at.</summary>
+/// <summary>What conditions may look at: the answers, and the facts the conversation's context holds.</summary>
 public interface IAnswerView
 {
     IReadOnlyList<string> SelectedOptions(string stepId);
 
-    string? ProfileName { get; }
+    /// <summary>The context's fact of a role; null when unknown or empty.</summary>
+    string? Fact(string role);
 }

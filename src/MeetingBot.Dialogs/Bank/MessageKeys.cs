@@ -6,6 +6,7 @@ public static class MessageKeys
     public const string ChoiceHint = "choice_hint";
     public const string MultiHint = "multi_hint";
     public const string NumberHint = "number_hint";
+    public const string DateHint = "date_hint";
     public const string TextHint = "text_hint";
     public const string NotUnderstood = "not_understood";
     public const string TooLong = "too_long";
@@ -32,12 +33,17 @@ public static class MessageKeys
     public const string CardAnswered = "card_answered";
     public const string PersonalOnly = "personal_only";
     public const string StoreUnavailable = "store_unavailable";
+    public const string TurnTimedOut = "turn_timed_out";
+    public const string DraftDownload = "draft_download";
+    public const string DraftFileName = "draft_file_name";
+    public const string DownloadButton = "download_button";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        ChoiceHint, MultiHint, NumberHint, TextHint, NotUnderstood, TooLong, TooFew, Skipped, CannotSkip,
+        ChoiceHint, MultiHint, NumberHint, DateHint, TextHint, NotUnderstood, TooLong, TooFew, Skipped, CannotSkip,
         BackAtStart, EditUnknown, EditStarted, RestartConfirm, RestartDone, RestartCancelled, ConfirmExpected,
         SubmitNotReady, AcceptedGap, WelcomeBack, NoSuggestions, CurrentAnswer, AlreadySubmitted,
         UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly, StoreUnavailable,
+        TurnTimedOut, DraftDownload, DraftFileName, DownloadButton,
     };
 }

@@ -3,19 +3,21 @@ using System.Collections.Frozen;
 namespace MeetingBot.Dialogs.Bank;
 
 /// <summary>
-/// Everything dialogs/ holds, loaded and cross-checked: the self-check's sections and steps, the
-/// command words, the short messages and the answer validators.
+/// One question bank of dialogs/ (the self-check, say), loaded and cross-checked: its sections and
+/// steps, and the command words, short messages and answer validators that all banks share.
 /// </summary>
 public sealed class QuestionBank
 {
     public QuestionBank(
         string id,
+        int version,
         IReadOnlyList<Section> sections,
         CommandWords commands,
         FrozenDictionary<string, string> messages,
         FrozenDictionary<string, AnswerValidator> validators)
     {
         Id = id;
+        Version = version;
         Sections = sections;
         Commands = commands;
         Messages = messages;
@@ -25,6 +27,9 @@ public sealed class QuestionBank
     }
 
     public string Id { get; }
+
+    /// <summary>Raised whenever the steps change in a way that matters to answers (dialogs/README.md, "Versions").</summary>
+    public int Version { get; }
 
     public IReadOnlyList<Section> Sections { get; }
 
@@ -64,6 +69,7 @@ public enum StepKind
     Number,
     Choice,
     Multi,
+    Date,
     Review,
 }
 
@@ -104,6 +110,9 @@ public sealed record Step
     public int Min { get; init; } = 1;
 
     public IReadOnlyList<ChoiceOption> Options { get; init; } = [];
+
+    /// <summary>A context list (see ConversationContext) whose items are this step's options, instead of <see cref="Options"/>.</summary>
+    public string? OptionsFrom { get; init; }
 
     public OtherOption? Other { get; init; }
 

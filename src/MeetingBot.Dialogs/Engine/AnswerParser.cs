@@ -48,6 +48,31 @@ public static partial class AnswerParser
         return int.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
+    /// <summary>
+    /// A calendar date as people write it: 2026年3月5日 (or 5号), 2026-03-05, 2026/3/5, 2026.3.5, or
+    /// 3月5日 without a year, which means this year (<paramref name="today"/>'s). Null for anything
+    /// else, and for dates that do not exist (2月30日).
+    /// </summary>
+    public static DateOnly? ParseDate(string text, DateOnly today)
+    {
+        var match = DatePattern().Match(Normalize(text).Replace(" ", "", StringComparison.Ordinal));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        int Part(string name) => int.Parse(match.Groups[name].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        var year = match.Groups["year"].Success ? Part("year") : today.Year;
+        var (month, day) = (Part("month"), Part("day"));
+        return month is >= 1 and <= 12 && year is >= 1900 and <= 2999 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
+    }
+
+    /// <summary>A date the way the material and the bot write it: 2026年3月5日.</summary>
+    public static string FormatDate(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+
     /// <summary>Trims and folds full-width digits and spaces, which Chinese input methods often produce.</summary>
     private static string Normalize(string text)
     {
@@ -64,6 +89,9 @@ public static partial class AnswerParser
 
         return new string(chars).Trim();
     }
+
+    [GeneratedRegex(@"^(?:(?:(?<year>\d{4})年)?(?<month>\d{1,2})月(?<day>\d{1,2})[日号]?|(?<year>\d{4})[-/.](?<month>\d{1,2})[-/.](?<day>\d{1,2}))$", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
 
     [GeneratedRegex(@"[\s,，、;；]+")]
     private static partial Regex Separators();

@@ -3,59 +3,96 @@ using MeetingBot.Dialogs.Bank;
 namespace MeetingBot.Dialogs.Engine;
 
 /// <summary>
-/// Runs the self-check: takes the state and what the cadre typed, updates the state and returns
-/// what to show. It is deterministic and does no I/O; the conversation pipeline loads and saves
-/// the state around it.
+/// Runs a conversation's dialog: takes the state, the context and what the cadre typed, updates the
+/// state and returns what to show and how the turn ended. It is deterministic and does no I/O; the
+/// conversation pipeline loads and saves the state around it. A state from an earlier version of
+/// its bank is migrated first (<see cref="BankMigration"/>).
 /// </summary>
-public sealed class DialogEngine(QuestionBank bank)
+public sealed class DialogEngine(QuestionBankCatalog catalog)
 {
     /// <summary>The longest answer accepted anywhere, in characters.</summary>
     public const int MaxAnswerLength = 2000;
 
-    public QuestionBank Bank { get; } = bank;
+    public QuestionBankCatalog Catalog { get; } = catalog;
+
+    /// <summary>The bank the conversation runs: the one it started on, or the default one for a new conversation.</summary>
+    public QuestionBank BankOf(DialogState state) => state.BankId.Length == 0 ? Catalog.Default : Catalog.Get(state.BankId);
 
     /// <summary>The conversation was opened (or re-opened): greet, then ask where the cadre is.</summary>
-    public IReadOnlyList<DialogEvent> Start(DialogState state)
-    {
-        var events = new List<DialogEvent>();
-        if (state.Answers.Count == 0)
-        {
-            events.Add(new WelcomeEvent());
-        }
-        else
-        {
-            events.Add(new MessageEvent(MessageKeys.WelcomeBack));
-        }
-
-        AskCurrent(state, events);
-        return events;
-    }
+    public DialogTurn Start(DialogState state, ConversationContext context) => Session(state, context).Start();
 
     /// <param name="questionKey">The question a clicked form belonged to, if the answer came from one.</param>
-    public IReadOnlyList<DialogEvent> Handle(DialogState state, string text, string? questionKey = null)
+    public DialogTurn Handle(DialogState state, ConversationContext context, string text, string? questionKey = null) =>
+        Session(state, context).Handle(text, questionKey);
+
+    /// <summary>Brings the state onto the current version of its bank; true when anything changed.</summary>
+    public bool Prepare(DialogState state, ConversationContext context) => BankMigration.Migrate(state, BankOf(state), context);
+
+    private DialogSession Session(DialogState state, ConversationContext context)
     {
-        var events = new List<DialogEvent>();
-        var plan = QuestionPlan.Expand(Bank, state);
+        Prepare(state, context);
+        return new DialogSession(BankOf(state), state, context);
+    }
+}
+
+/// <summary>The events of one turn and how it ended.</summary>
+public sealed record DialogTurn(IReadOnlyList<DialogEvent> Events, DialogOutcome Outcome);
+
+/// <summary>How a turn ended, for channels that show more than text (an answered card turns read-only).</summary>
+public enum DialogOutcome
+{
+    /// <summary>A question was answered (or skipped) and the answer kept.</summary>
+    Answered,
+
+    /// <summary>The material was submitted.</summary>
+    Submitted,
+
+    /// <summary>A clicked form belonged to an earlier question; nothing was taken.</summary>
+    StaleClick,
+
+    /// <summary>Anything else: a command, a greeting, an answer that was not taken.</summary>
+    Other,
+}
+
+/// <summary>One turn of the engine on one state: the logic behind <see cref="DialogEngine"/>.</summary>
+internal sealed class DialogSession(QuestionBank bank, DialogState state, ConversationContext context)
+{
+    private readonly List<DialogEvent> events = [];
+    private DialogOutcome outcome = DialogOutcome.Other;
+
+    private AnswerView View => new(state, context);
+
+    public DialogTurn Start()
+    {
+        events.Add(state.Answers.Count == 0 ? new WelcomeEvent() : new MessageEvent(MessageKeys.WelcomeBack));
+        AskCurrent();
+        return Done();
+    }
+
+    public DialogTurn Handle(string text, string? questionKey)
+    {
+        var plan = QuestionPlan.Expand(bank, View);
         var current = QuestionPlan.Current(plan, state);
         if (questionKey is not null && questionKey != current?.Key)
         {
+            outcome = DialogOutcome.StaleClick;
             events.Add(new MessageEvent(MessageKeys.StaleCard));
-            AskCurrent(state, events);
-            return events;
+            AskCurrent();
+            return Done();
         }
 
-        var limit = Math.Min(current?.Step.MaxLength ?? MaxAnswerLength, MaxAnswerLength);
+        var limit = Math.Min(current?.Step.MaxLength ?? DialogEngine.MaxAnswerLength, DialogEngine.MaxAnswerLength);
         if (text.Length > limit)
         {
             events.Add(new MessageEvent(MessageKeys.TooLong, Values(("max", limit))));
-            return events;
+            return Done();
         }
 
-        var command = Bank.Commands.Match(text);
+        var command = bank.Commands.Match(text);
         if (state.ConfirmingRestart)
         {
-            HandleRestartConfirmation(state, command?.Command, events);
-            return events;
+            HandleRestartConfirmation(command?.Command);
+            return Done();
         }
 
         switch (command?.Command)
@@ -64,7 +101,7 @@ public sealed class DialogEngine(QuestionBank bank)
                 events.Add(new HelpEvent());
                 break;
             case Command.Progress:
-                events.Add(new ProgressEvent(Progress(plan, state, current)));
+                events.Add(new ProgressEvent(Progress(plan, current)));
                 break;
             case Command.Draft when current?.Kind != StepKind.Review:
                 events.Add(new DraftEvent());
@@ -72,29 +109,32 @@ public sealed class DialogEngine(QuestionBank bank)
             case Command.Draft:
                 // At the review step the review itself shows the draft.
                 break;
+            case Command.Download:
+                events.Add(new DownloadEvent());
+                break;
             case Command.Resume when current is null:
                 events.Add(new MessageEvent(MessageKeys.AlreadySubmitted));
-                return events;
+                return Done();
             case Command.Resume:
                 // Asking the current question again is all that resuming takes.
                 break;
             case Command.Restart:
                 state.ConfirmingRestart = true;
                 events.Add(new MessageEvent(MessageKeys.RestartConfirm));
-                return events;
+                return Done();
             case Command.Back:
-                Back(state, plan, current, events);
+                Back(plan, current);
                 break;
             case Command.Skip when current is not null:
-                Skip(state, current, events);
+                Skip(current);
                 break;
             case Command.Edit:
-                Edit(state, command.Value.Argument, events);
+                Edit(command.Value.Argument);
                 break;
             case Command.Submit:
-                if (Submit(state, current, events))
+                if (Submit(current))
                 {
-                    return events;
+                    return Done();
                 }
 
                 break;
@@ -102,18 +142,20 @@ public sealed class DialogEngine(QuestionBank bank)
                 if (current is null)
                 {
                     events.Add(new MessageEvent(MessageKeys.AlreadySubmitted));
-                    return events;
+                    return Done();
                 }
 
-                Answer(state, current, text, command?.Command, events);
+                Answer(current, text, command?.Command);
                 break;
         }
 
-        AskCurrent(state, events);
-        return events;
+        AskCurrent();
+        return Done();
     }
 
-    private void HandleRestartConfirmation(DialogState state, Command? command, List<DialogEvent> events)
+    private DialogTurn Done() => new(events, outcome);
+
+    private void HandleRestartConfirmation(Command? command)
     {
         switch (command)
         {
@@ -124,12 +166,12 @@ public sealed class DialogEngine(QuestionBank bank)
                 state.RetriedKey = null;
                 state.Submitted = false;
                 events.Add(new MessageEvent(MessageKeys.RestartDone));
-                AskCurrent(state, events);
+                AskCurrent();
                 break;
             case Command.No:
                 state.ConfirmingRestart = false;
                 events.Add(new MessageEvent(MessageKeys.RestartCancelled));
-                AskCurrent(state, events);
+                AskCurrent();
                 break;
             default:
                 events.Add(new MessageEvent(MessageKeys.ConfirmExpected));
@@ -137,7 +179,7 @@ public sealed class DialogEngine(QuestionBank bank)
         }
     }
 
-    private void Back(DialogState state, IReadOnlyList<QuestionInstance> plan, QuestionInstance? current, List<DialogEvent> events)
+    private void Back(IReadOnlyList<QuestionInstance> plan, QuestionInstance? current)
     {
         var index = current is null ? plan.Count : plan.ToList().IndexOf(current);
         var previous = plan.Take(index).LastOrDefault(q => state.Answers.ContainsKey(q.Key));
@@ -147,12 +189,12 @@ public sealed class DialogEngine(QuestionBank bank)
             return;
         }
 
-        Unsubmit(state);
+        Unsubmit();
         state.Reopened = previous.Key;
         state.RetriedKey = null;
     }
 
-    private static void Skip(DialogState state, QuestionInstance current, List<DialogEvent> events)
+    private void Skip(QuestionInstance current)
     {
         if (!current.Skippable)
         {
@@ -160,16 +202,16 @@ public sealed class DialogEngine(QuestionBank bank)
             return;
         }
 
-        Record(state, current, new Answer { Skipped = true, Gap = true });
+        Record(current, new Answer { Skipped = true, Gap = true });
         events.Add(new MessageEvent(MessageKeys.Skipped));
     }
 
-    private void Edit(DialogState state, string name, List<DialogEvent> events)
+    private void Edit(string name)
     {
-        var section = Bank.FindSection(name);
+        var section = bank.FindSection(name);
         if (section is null || section.Steps.All(s => s.Kind == StepKind.Review))
         {
-            var names = string.Join("、", Bank.Sections.Where(s => s.Steps.Any(st => st.Kind != StepKind.Review)).Select(s => s.Title));
+            var names = string.Join("、", bank.Sections.Where(s => s.Steps.Any(st => st.Kind != StepKind.Review)).Select(s => s.Title));
             events.Add(new MessageEvent(MessageKeys.EditUnknown, Values(("name", name), ("sections", names))));
             return;
         }
@@ -180,19 +222,20 @@ public sealed class DialogEngine(QuestionBank bank)
             state.Answers.Remove(key);
         }
 
-        Unsubmit(state);
+        Unsubmit();
         state.Reopened = null;
         state.RetriedKey = null;
         events.Add(new MessageEvent(MessageKeys.EditStarted, Values(("section", section.Title))));
     }
 
     /// <returns>True when the turn is complete (submitted, or already submitted).</returns>
-    private static bool Submit(DialogState state, QuestionInstance? current, List<DialogEvent> events)
+    private bool Submit(QuestionInstance? current)
     {
         if (current?.Kind == StepKind.Review)
         {
             state.Answers[current.Key] = new Answer { Text = "submitted" };
             state.Submitted = true;
+            outcome = DialogOutcome.Submitted;
             events.Add(new SubmittedEvent());
             return true;
         }
@@ -201,7 +244,7 @@ public sealed class DialogEngine(QuestionBank bank)
         return current is null;
     }
 
-    private void Answer(DialogState state, QuestionInstance question, string text, Command? command, List<DialogEvent> events)
+    private void Answer(QuestionInstance question, string text, Command? command)
     {
         switch (question.Kind)
         {
@@ -209,7 +252,7 @@ public sealed class DialogEngine(QuestionBank bank)
                 events.Add(new MessageEvent(MessageKeys.NotUnderstood, Values(("hint", question.Prompt))));
                 break;
             case StepKind.Choice or StepKind.Multi:
-                AnswerChoice(state, question, text, command, events);
+                AnswerChoice(question, text, command);
                 break;
             case StepKind.Number:
                 var number = AnswerParser.ParseNumber(text, question.Step.Unit);
@@ -219,20 +262,32 @@ public sealed class DialogEngine(QuestionBank bank)
                 }
                 else
                 {
-                    Record(state, question, new Answer { Number = number });
+                    Record(question, new Answer { Number = number });
+                }
+
+                break;
+            case StepKind.Date:
+                var date = AnswerParser.ParseDate(text, context.Today);
+                if (date is null)
+                {
+                    events.Add(NotUnderstood(MessageKeys.DateHint));
+                }
+                else
+                {
+                    Record(question, new Answer { Date = date });
                 }
 
                 break;
             default:
-                AnswerText(state, question, text.Trim(), events);
+                AnswerText(question, text.Trim());
                 break;
         }
     }
 
-    private void AnswerChoice(DialogState state, QuestionInstance question, string text, Command? command, List<DialogEvent> events)
+    private void AnswerChoice(QuestionInstance question, string text, Command? command)
     {
         var step = question.Step;
-        var options = Options(step, state);
+        var options = Options(step);
         IReadOnlyList<NumberedOption>? selected = command switch
         {
             Command.Accept when step.Kind == StepKind.Multi => options.Where(o => o.Suggested).ToArray(),
@@ -258,11 +313,11 @@ public sealed class DialogEngine(QuestionBank bank)
         }
         else
         {
-            Record(state, question, new Answer { Selected = selected.Select(o => o.Id).ToArray() });
+            Record(question, new Answer { Selected = selected.Select(o => o.Id).ToArray() });
         }
     }
 
-    private void AnswerText(DialogState state, QuestionInstance question, string text, List<DialogEvent> events)
+    private void AnswerText(QuestionInstance question, string text)
     {
         if (text.Length == 0)
         {
@@ -270,10 +325,10 @@ public sealed class DialogEngine(QuestionBank bank)
             return;
         }
 
-        var validator = question.AsksOtherWording || question.Step.Validate is null ? null : Bank.Validators[question.Step.Validate];
+        var validator = question.AsksOtherWording || question.Step.Validate is null ? null : bank.Validators[question.Step.Validate];
         if (validator is null || validator.Accepts(text))
         {
-            Record(state, question, new Answer { Text = text });
+            Record(question, new Answer { Text = text });
         }
         else if (state.RetriedKey != question.Key)
         {
@@ -282,14 +337,15 @@ public sealed class DialogEngine(QuestionBank bank)
         }
         else
         {
-            Record(state, question, new Answer { Text = text, Gap = true });
+            Record(question, new Answer { Text = text, Gap = true });
             events.Add(new MessageEvent(MessageKeys.AcceptedGap));
         }
     }
 
-    private static void Record(DialogState state, QuestionInstance question, Answer answer)
+    private void Record(QuestionInstance question, Answer answer)
     {
         state.Answers[question.Key] = answer;
+        outcome = DialogOutcome.Answered;
         state.RetriedKey = null;
         if (state.Reopened == question.Key)
         {
@@ -298,18 +354,18 @@ public sealed class DialogEngine(QuestionBank bank)
     }
 
     /// <summary>Any change after submission re-opens the review: the changed draft must be submitted again.</summary>
-    private void Unsubmit(DialogState state)
+    private void Unsubmit()
     {
         state.Submitted = false;
-        foreach (var review in Bank.Steps.Where(s => s.Kind == StepKind.Review))
+        foreach (var review in bank.Steps.Where(s => s.Kind == StepKind.Review))
         {
             state.Answers.Remove(review.Id);
         }
     }
 
-    private void AskCurrent(DialogState state, List<DialogEvent> events)
+    private void AskCurrent()
     {
-        var plan = QuestionPlan.Expand(Bank, state);
+        var plan = QuestionPlan.Expand(bank, View);
         var current = QuestionPlan.Current(plan, state);
         switch (current)
         {
@@ -320,36 +376,38 @@ public sealed class DialogEngine(QuestionBank bank)
                 return;
         }
 
-        var section = Bank.SectionOf(current.Step);
+        var section = bank.SectionOf(current.Step);
         var retry = state.RetriedKey == current.Key;
         var hint = current.Kind switch
         {
             StepKind.Choice => MessageKeys.ChoiceHint,
             StepKind.Multi => MessageKeys.MultiHint,
             StepKind.Number => MessageKeys.NumberHint,
+            StepKind.Date => MessageKeys.DateHint,
             _ => MessageKeys.TextHint,
         };
         events.Add(new AskEvent(new Question(
             current,
             retry ? current.Step.RetryPrompt! : current.Prompt,
-            current.AsksOtherWording ? [] : Options(current.Step, state),
-            current.Step.Hint ?? Bank.Message(hint),
-            state.Answers.TryGetValue(current.Key, out var answer) ? Describe(current, answer, state) : null,
+            current.AsksOtherWording ? [] : Options(current.Step),
+            current.Step.Hint ?? bank.Message(hint),
+            state.Answers.TryGetValue(current.Key, out var answer) ? Describe(current, answer) : null,
             retry,
             section.Title,
-            Bank.Sections.ToList().IndexOf(section) + 1,
-            Bank.Sections.Count)));
+            bank.Sections.ToList().IndexOf(section) + 1,
+            bank.Sections.Count)));
     }
 
     /// <summary>The options of a step in the order offered: suggested ones first, then the rest, then "other".</summary>
-    private NumberedOption[] Options(Step step, DialogState state)
+    private NumberedOption[] Options(Step step)
     {
         var suggested = step.SuggestFrom
-            .SelectMany(from => state.SelectedOptions(from).Select(id => Bank.StepsById[from].FindOption(id)))
+            .SelectMany(from => state.SelectedOptions(from).Select(id => bank.StepsById[from].FindOption(id)))
             .OfType<ChoiceOption>()
             .SelectMany(o => o.Suggests)
             .ToHashSet(StringComparer.Ordinal);
-        var ordered = step.Options.Where(o => suggested.Contains(o.Id)).Concat(step.Options.Where(o => !suggested.Contains(o.Id)))
+        var offered = QuestionPlan.OptionsOf(step, context);
+        var ordered = offered.Where(o => suggested.Contains(o.Id)).Concat(offered.Where(o => !suggested.Contains(o.Id)))
             .Select(o => (o.Id, o.Label, Suggested: suggested.Contains(o.Id)))
             .ToList();
         if (step.Other is not null)
@@ -361,17 +419,18 @@ public sealed class DialogEngine(QuestionBank bank)
     }
 
     /// <summary>An existing answer as the cadre would recognise it, shown when a question is asked again.</summary>
-    private static string Describe(QuestionInstance question, Answer answer, DialogState state) => answer switch
+    private string Describe(QuestionInstance question, Answer answer) => answer switch
     {
         { Skipped: true } => "",
         { Number: { } number } => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { Date: { } date } => AnswerParser.FormatDate(date),
         { Text: { } text } => text,
-        _ => string.Join("、", answer.Selected.Select(id => QuestionPlan.ItemLabel(question.Step, id, state))),
+        _ => string.Join("、", answer.Selected.Select(id => QuestionPlan.ItemLabel(question.Step, id, state, context))),
     };
 
-    private Progress Progress(IReadOnlyList<QuestionInstance> plan, DialogState state, QuestionInstance? current)
+    private Progress Progress(IReadOnlyList<QuestionInstance> plan, QuestionInstance? current)
     {
-        var sections = Bank.Sections.Select(section =>
+        var sections = bank.Sections.Select(section =>
         {
             var questions = plan.Where(q => q.Step.SectionId == section.Id).ToArray();
             return new SectionProgress(
@@ -384,7 +443,7 @@ public sealed class DialogEngine(QuestionBank bank)
     }
 
     private MessageEvent NotUnderstood(string hintKey) =>
-        new(MessageKeys.NotUnderstood, Values(("hint", Bank.Message(hintKey))));
+        new(MessageKeys.NotUnderstood, Values(("hint", bank.Message(hintKey))));
 
     private static Dictionary<string, object?> Values(params (string Key, object? Value)[] values) =>
         values.ToDictionary(v => v.Key, v => v.Value);

@@ -1,5 +1,3 @@
-using MeetingBot.Dialogs.Bank;
-
 namespace MeetingBot.Dialogs.Engine;
 
 /// <summary>
@@ -7,13 +5,15 @@ namespace MeetingBot.Dialogs.Engine;
 /// stored: it is derived from the answers (the first question of the plan without one), so a
 /// restart or a retried turn always resumes exactly where the answers say.
 /// </summary>
-public sealed class DialogState : IAnswerView
+public sealed class DialogState
 {
+    /// <summary>The question bank this conversation runs, and the version its answers were given in.</summary>
+    public string BankId { get; set; } = "";
+
+    public int BankVersion { get; set; }
+
     /// <summary>Answers by question key (see <see cref="QuestionInstance.Key"/>).</summary>
     public Dictionary<string, Answer> Answers { get; init; } = new(StringComparer.Ordinal);
-
-    /// <summary>The cadre's name as the channel reported it, if it did.</summary>
-    public string? ProfileName { get; set; }
 
     /// <summary>An answered question re-opened by the back command; asked before any unanswered one.</summary>
     public string? Reopened { get; set; }
@@ -40,6 +40,8 @@ public sealed record Answer
     public string? Text { get; init; }
 
     public int? Number { get; init; }
+
+    public DateOnly? Date { get; init; }
 
     public bool Skipped { get; init; }
 

@@ -26,12 +26,13 @@ public sealed record QuestionInstance(Step Step, string Key, string? ItemId, str
 /// <summary>Expands the bank into the questions that apply to the answers given so far.</summary>
 public static class QuestionPlan
 {
-    public static IReadOnlyList<QuestionInstance> Expand(QuestionBank bank, DialogState state)
+    public static IReadOnlyList<QuestionInstance> Expand(QuestionBank bank, AnswerView view)
     {
+        var (state, context) = view;
         var plan = new List<QuestionInstance>();
         foreach (var step in bank.Steps)
         {
-            if (step.When is not null && !step.When.Holds(state))
+            if (step.When is not null && !step.When.Holds(view))
             {
                 continue;
             }
@@ -44,7 +45,7 @@ public static class QuestionPlan
             {
                 var source = bank.StepsById[step.ForEach];
                 plan.AddRange(state.SelectedOptions(source.Id).Select(item =>
-                    new QuestionInstance(step, QuestionInstance.ItemKey(step.Id, item), item, ItemLabel(source, item, state), false)));
+                    new QuestionInstance(step, QuestionInstance.ItemKey(step.Id, item), item, ItemLabel(source, item, state, context), false)));
             }
 
             if (step.Other is not null && state.SelectedOptions(step.Id).Contains(OtherOption.Id))
@@ -61,8 +62,14 @@ public static class QuestionPlan
         plan.FirstOrDefault(q => q.Key == state.Reopened) ?? plan.FirstOrDefault(q => !state.Answers.ContainsKey(q.Key));
 
     /// <summary>The label of a chosen item; for "other", the cadre's own wording once given.</summary>
-    public static string ItemLabel(Step source, string itemId, DialogState state) =>
+    public static string ItemLabel(Step source, string itemId, DialogState state, ConversationContext context) =>
         itemId == OtherOption.Id
             ? state.Answers.GetValueOrDefault(QuestionInstance.OtherWordingKey(source.Id))?.Text ?? source.Other!.Label
-            : source.FindOption(itemId)?.Label ?? itemId;
+            : OptionsOf(source, context).FirstOrDefault(o => o.Id == itemId).Label ?? itemId;
+
+    /// <summary>The options a step offers: its own, or the items of the context list it names (<c>options_from</c>).</summary>
+    public static IReadOnlyList<(string Id, string Label)> OptionsOf(Step step, ConversationContext context) =>
+        step.OptionsFrom is { } list
+            ? context.List(list).Select(item => (item.Id, item.Label)).ToArray()
+            : step.Options.Select(o => (o.Id, o.Label)).ToArray();
 }

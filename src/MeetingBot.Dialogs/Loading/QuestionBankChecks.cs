@@ -50,14 +50,19 @@ internal static class QuestionBankChecks
     private static void CheckShape(QuestionBank bank, Step step, Action<Step, string> problem)
     {
         var hasChoices = step.Kind is StepKind.Choice or StepKind.Multi;
-        if (hasChoices && step.Options.Count == 0)
+        if (hasChoices && step.Options.Count == 0 && step.OptionsFrom is null)
         {
-            problem(step, $"a {step.Kind.ToString().ToLowerInvariant()} step needs options");
+            problem(step, $"a {step.Kind.ToString().ToLowerInvariant()} step needs options or options_from");
         }
 
-        if (!hasChoices && (step.Options.Count > 0 || step.Other is not null || step.SuggestFrom.Count > 0))
+        if (step.OptionsFrom is not null && (step.Options.Count > 0 || step.SuggestFrom.Count > 0))
         {
-            problem(step, "only choice and multi steps take options, other or suggest_from");
+            problem(step, "a step with options_from takes its options from the context: no options or suggest_from of its own");
+        }
+
+        if (!hasChoices && (step.Options.Count > 0 || step.OptionsFrom is not null || step.Other is not null || step.SuggestFrom.Count > 0))
+        {
+            problem(step, "only choice and multi steps take options, options_from, other or suggest_from");
         }
 
         if (step.Kind == StepKind.Choice && step.Other is not null)
@@ -95,7 +100,7 @@ internal static class QuestionBankChecks
             problem(step, "only text steps are validated");
         }
 
-        if (step.Min > step.Options.Count + (step.Other is null ? 0 : 1) && hasChoices)
+        if (step.Min > step.Options.Count + (step.Other is null ? 0 : 1) && hasChoices && step.OptionsFrom is null)
         {
             problem(step, "'min' is larger than the number of options");
         }

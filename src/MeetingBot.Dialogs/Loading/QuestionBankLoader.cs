@@ -6,8 +6,8 @@ using YamlDotNet.RepresentationModel;
 namespace MeetingBot.Dialogs.Loading;
 
 /// <summary>
-/// Loads dialogs/ into a <see cref="QuestionBank"/>, checking every file and every cross-reference.
-/// Any problem stops the load with a <see cref="ContentLoadException"/> listing them all.
+/// Loads dialogs/ into a <see cref="QuestionBankCatalog"/>, checking every file and every
+/// cross-reference. Any problem stops the load with a <see cref="ContentLoadException"/> listing them all.
 /// </summary>
 public static class QuestionBankLoader
 {
@@ -16,21 +16,51 @@ public static class QuestionBankLoader
     public const string MessagesFile = "messages.yaml";
     public const string ValidatorsFile = "validators.yaml";
 
-    public static QuestionBank Load(string directory, string selfCheckFile = SelfCheckFile)
+    /// <summary>
+    /// Loads the shared files and every bank: <paramref name="defaultBankFile"/> (inside the folder, or
+    /// a path of its own) is the bank new conversations run; every other YAML file of the folder with
+    /// a top-level <c>sections</c> key is a bank too.
+    /// </summary>
+    public static QuestionBankCatalog Load(string directory, string defaultBankFile = SelfCheckFile)
     {
         var problems = new List<string>();
         var validators = LoadValidators(directory, problems);
         var messages = LoadMessages(directory, problems);
         var commands = LoadCommands(directory, problems);
-        var (id, sections) = LoadSections(directory, selfCheckFile, problems);
+        var files = BankFiles(directory, defaultBankFile).ToArray();
+        var loaded = files.Select(file => (File: file, Bank: LoadBank(directory, file, problems))).ToArray();
         if (problems.Count > 0)
         {
             throw new ContentLoadException(problems);
         }
 
-        var bank = new QuestionBank(id, sections, commands, messages, validators);
-        QuestionBankChecks.Run(bank, selfCheckFile, problems);
-        return problems.Count > 0 ? throw new ContentLoadException(problems) : bank;
+        var banks = loaded.Select(l => new QuestionBank(l.Bank.Id, l.Bank.Version, l.Bank.Sections, commands, messages, validators)).ToArray();
+        for (var i = 0; i < banks.Length; i++)
+        {
+            QuestionBankChecks.Run(banks[i], Path.GetFileName(files[i]), problems);
+        }
+
+        foreach (var duplicate in banks.GroupBy(b => b.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"bank id '{duplicate.Key}' is used by more than one file of {directory}");
+        }
+
+        return problems.Count > 0 ? throw new ContentLoadException(problems) : new QuestionBankCatalog(banks[0], banks);
+    }
+
+    private static IEnumerable<string> BankFiles(string directory, string defaultBankFile)
+    {
+        yield return defaultBankFile;
+        var shared = new[] { CommandsFile, MessagesFile, ValidatorsFile, Path.GetFileName(defaultBankFile) };
+        var others = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.yaml") : [];
+        foreach (var path in others.Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(path);
+            if (!shared.Contains(name, StringComparer.Ordinal) && YamlFile.HasTopLevelKey(path, "sections"))
+            {
+                yield return name;
+            }
+        }
     }
 
     private static FrozenDictionary<string, AnswerValidator> LoadValidators(string directory, List<string> problems)
@@ -151,16 +181,22 @@ public static class QuestionBankLoader
         return new CommandWords(words);
     }
 
-    private static (string Id, IReadOnlyList<Section> Sections) LoadSections(string directory, string name, List<string> problems)
+    private static (string Id, int Version, IReadOnlyList<Section> Sections) LoadBank(string directory, string name, List<string> problems)
     {
         var root = YamlFile.Open(directory, name, problems, out var file);
         if (root is null)
         {
-            return ("", []);
+            return ("", 0, []);
         }
 
-        file.OnlyKeys(root, "id", "sections");
+        file.OnlyKeys(root, "id", "version", "sections");
         var id = file.String(root, "id", required: true) ?? "";
+        var version = file.Int(root, "version") ?? 0;
+        if (version < 1)
+        {
+            file.Problem(root, "'version' is required: a whole number from 1, raised when the steps change (see README.md, Versions)");
+        }
+
         var sections = new List<Section>();
         foreach (var map in file.Mappings(root, "sections", required: true))
         {
@@ -170,6 +206,6 @@ public static class QuestionBankLoader
             sections.Add(new Section(sectionId, file.String(map, "title", required: true) ?? "", file.Strings(map, "aliases"), file.String(map, "aspect"), steps));
         }
 
-        return (id, sections);
+        return (id, version, sections);
     }
 }

@@ -3,13 +3,13 @@ using YamlDotNet.RepresentationModel;
 
 namespace MeetingBot.Dialogs.Loading;
 
-/// <summary>Reads one step mapping of self-check.yaml: its fields, options and condition.</summary>
+/// <summary>Reads one step mapping of a bank file: its fields, options and condition.</summary>
 internal static class StepReader
 {
     private static readonly string[] StepKeys =
     [
         "id", "kind", "prompt", "role", "aspect", "when", "optional", "gap", "max_length", "hint", "validate",
-        "retry_prompt", "unit", "min", "options", "other", "suggest_from", "for_each",
+        "retry_prompt", "unit", "min", "options", "options_from", "other", "suggest_from", "for_each",
     ];
 
     private static readonly string[] OptionKeys = ["id", "label", "statement", "detail", "heading", "text", "suggests"];
@@ -21,7 +21,7 @@ internal static class StepReader
         var kind = StepKind.Text;
         if (kindText is not null && (!Enum.TryParse(kindText, ignoreCase: true, out kind) || kindText.Any(char.IsUpper)))
         {
-            file.Problem(map, $"unknown kind '{kindText}' (allowed: text, number, choice, multi, review)");
+            file.Problem(map, $"unknown kind '{kindText}' (allowed: text, number, date, choice, multi, review)");
         }
 
         var whenNode = YamlFile.Get(map, "when");
@@ -45,6 +45,7 @@ internal static class StepReader
             Unit = file.String(map, "unit"),
             Min = file.Int(map, "min") ?? 1,
             Options = file.Mappings(map, "options").Select(o => ReadOption(file, o)).ToArray(),
+            OptionsFrom = file.String(map, "options_from"),
             Other = otherNode is null ? null : ReadOther(file, otherNode),
             SuggestFrom = file.Strings(map, "suggest_from"),
             ForEach = file.String(map, "for_each"),
@@ -88,12 +89,12 @@ internal static class StepReader
             case "equals" when value is YamlMappingNode equals:
                 file.OnlyKeys(equals, "step", "option");
                 return new EqualsCondition(file.String(equals, "step", required: true) ?? "", file.String(equals, "option", required: true) ?? "");
-            case "profile_missing" when value is YamlScalarNode { Value: "name" }:
-                return new ProfileMissingCondition("name");
+            case "context_missing" when value is YamlScalarNode { Value: { Length: > 0 } role }:
+                return new ContextMissingCondition(role);
             case "any" when value is YamlSequenceNode list:
                 return new AnyCondition(list.Children.Select(c => ReadCondition(file, c)).OfType<Condition>().ToArray());
             case var other:
-                file.Problem(keyNode, $"unknown or malformed condition '{other}' (allowed: selected, equals, profile_missing: name, any)");
+                file.Problem(keyNode, $"unknown or malformed condition '{other}' (allowed: selected, equals, context_missing, any)");
                 return null;
         }
     }

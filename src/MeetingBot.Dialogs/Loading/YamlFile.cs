@@ -19,6 +19,22 @@ internal sealed class YamlFile
 
     public string Name { get; }
 
+    /// <summary>Whether a file's root mapping has the key; false for a file that does not parse (its own load reports that).</summary>
+    public static bool HasTopLevelKey(string path, string key)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+            return stream.Documents is [{ RootNode: YamlMappingNode root }, ..] && root.Children.ContainsKey(new YamlScalarNode(key));
+        }
+        catch (YamlException)
+        {
+            return false;
+        }
+    }
+
     public static YamlMappingNode? Open(string directory, string name, List<string> problems, out YamlFile file)
     {
         file = new YamlFile(name, problems);

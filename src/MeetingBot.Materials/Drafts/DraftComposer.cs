@@ -9,12 +9,16 @@ namespace MeetingBot.Materials.Drafts;
 /// by role (see dialogs/README.md), so questions can be reworded without touching code, and it
 /// never adds a fact: what is not answered becomes a gap.
 /// </summary>
-public sealed class DraftComposer(QuestionBank bank)
+public sealed class DraftComposer(DialogEngine engine)
 {
-    public DraftModel Compose(DialogState state)
+    /// <summary>Roles whose fact the context may supply when the cadre was not asked (a name the channel told, a roster's post).</summary>
+    private static readonly string[] ContextRoles = ["name", "unit", "post", "areas"];
+
+    public DraftModel Compose(DialogState state, ConversationContext context)
     {
+        var bank = engine.BankOf(state);
         var gaps = new List<DraftGap>();
-        var plan = QuestionPlan.Expand(bank, state);
+        var plan = QuestionPlan.Expand(bank, new AnswerView(state, context));
 
         DraftField Field(string role)
         {
@@ -24,18 +28,19 @@ public sealed class DraftComposer(QuestionBank bank)
             {
                 null or { Gap: true } => null,
                 { Number: { } n } => n.ToString(CultureInfo.InvariantCulture),
+                { Date: { } d } => AnswerParser.FormatDate(d),
                 { Text: { } t } => DraftText.Clean(t),
-                _ => answer.Selected.Count > 0 ? step!.FindOption(answer.Selected[0])?.Label : null,
+                _ => answer.Selected.Count > 0 ? QuestionPlan.ItemLabel(step!, answer.Selected[0], state, context) : null,
             };
-            if (role == "name" && value is null && !string.IsNullOrWhiteSpace(state.ProfileName))
+            if (value is null && ContextRoles.Contains(role) && context.Fact(role) is { } fact)
             {
-                value = state.ProfileName;
+                value = DraftText.Clean(fact);
             }
 
             var field = new DraftField(value, step?.Gap ?? (step is null ? role : bank.SectionOf(step).Title));
             if (field.Missing && step is not null)
             {
-                gaps.Add(new DraftGap(bank.SectionOf(step).Title, field.Gap));
+                gaps.Add(new DraftGap(bank.SectionOf(step).Title, null, field.Gap));
             }
 
             return field;
@@ -56,14 +61,14 @@ public sealed class DraftComposer(QuestionBank bank)
             Talks = Field("talks"),
             Studied = Field("studied"),
             Findings = findingsAsked ? Field("findings") : null,
-            Aspects = Aspects(state, gaps),
-            Causes = Causes(state, gaps),
-            MeasureGroups = MeasureGroups(state, gaps),
+            Aspects = Aspects(bank, state, context, gaps),
+            Causes = Causes(bank, state, context, gaps),
+            MeasureGroups = MeasureGroups(bank, state, gaps),
             Gaps = gaps,
         };
     }
 
-    private List<DraftAspect> Aspects(DialogState state, List<DraftGap> gaps)
+    private static List<DraftAspect> Aspects(QuestionBank bank, DialogState state, ConversationContext context, List<DraftGap> gaps)
     {
         var aspects = new List<DraftAspect>();
         foreach (var section in bank.Sections.Where(s => s.Aspect is not null))
@@ -77,13 +82,13 @@ public sealed class DraftComposer(QuestionBank bank)
 
             var problems = state.SelectedOptions(problemsStep.Id).Select(id =>
             {
-                var label = DraftText.Clean(QuestionPlan.ItemLabel(problemsStep, id, state));
+                var label = DraftText.Clean(QuestionPlan.ItemLabel(problemsStep, id, state, context));
                 var option = problemsStep.FindOption(id);
                 var example = examplesStep is null ? null : state.Answers.GetValueOrDefault(QuestionInstance.ItemKey(examplesStep.Id, id));
                 var field = new DraftField(example is { Gap: false, Text: { } text } ? DraftText.Clean(text) : null, examplesStep?.Gap ?? section.Title);
                 if (field.Missing)
                 {
-                    gaps.Add(new DraftGap($"{section.Title} · {label}", field.Gap));
+                    gaps.Add(new DraftGap(section.Title, label, field.Gap));
                 }
 
                 return new DraftProblem(option?.Statement ?? label, option?.Detail, field);
@@ -97,7 +102,7 @@ public sealed class DraftComposer(QuestionBank bank)
         return aspects;
     }
 
-    private List<DraftCause> Causes(DialogState state, List<DraftGap> gaps)
+    private static List<DraftCause> Causes(QuestionBank bank, DialogState state, ConversationContext context, List<DraftGap> gaps)
     {
         var step = bank.StepWithRole("causes");
         if (step is null)
@@ -110,7 +115,7 @@ public sealed class DraftComposer(QuestionBank bank)
             .Select(o => new DraftCause(o.Heading ?? o.Label, o.Text ?? "")).ToList();
         if (!state.Answers.ContainsKey(step.Id))
         {
-            gaps.Add(new DraftGap(bank.SectionOf(step).Title, step.Gap ?? bank.SectionOf(step).Title));
+            gaps.Add(new DraftGap(bank.SectionOf(step).Title, null, step.Gap ?? bank.SectionOf(step).Title));
             return causes;
         }
 
@@ -121,7 +126,10 @@ public sealed class DraftComposer(QuestionBank bank)
             {
                 if (option.Suggests.Count > 0 && !option.Suggests.Any(chosen.Contains))
                 {
-                    gaps.Add(new DraftGap(bank.SectionOf(step).Title, $"{option.Label} → {string.Join("、", option.Suggests.Select(s => step.FindOption(s)?.Label ?? s))}"));
+                    gaps.Add(new DraftGap(bank.SectionOf(step).Title, option.Label, "")
+                    {
+                        SuggestedCauses = option.Suggests.Select(s => QuestionPlan.ItemLabel(step, s, state, context)).ToArray(),
+                    });
                 }
             }
         }
@@ -129,7 +137,7 @@ public sealed class DraftComposer(QuestionBank bank)
         return causes;
     }
 
-    private List<DraftMeasureGroup> MeasureGroups(DialogState state, List<DraftGap> gaps)
+    private static List<DraftMeasureGroup> MeasureGroups(QuestionBank bank, DialogState state, List<DraftGap> gaps)
     {
         var groups = new List<DraftMeasureGroup>();
         foreach (var section in bank.Sections.Where(s => s.Aspect is not null))
@@ -147,14 +155,14 @@ public sealed class DraftComposer(QuestionBank bank)
                 .Select(o => new DraftMeasure(o.Heading ?? o.Label, o.Text ?? "")).ToArray();
             if (measures.Length == 0 && measuresStep is not null)
             {
-                gaps.Add(new DraftGap($"{bank.SectionOf(measuresStep).Title} · {section.Title}", measuresStep.Gap ?? bank.SectionOf(measuresStep).Title));
+                gaps.Add(new DraftGap(bank.SectionOf(measuresStep).Title, section.Title, measuresStep.Gap ?? bank.SectionOf(measuresStep).Title));
             }
 
             var commitment = commitmentStep is null ? null : state.Answers.GetValueOrDefault(commitmentStep.Id);
             var field = new DraftField(commitment is { Gap: false, Text: { } text } ? DraftText.Clean(text) : null, commitmentStep?.Gap ?? section.Title);
             if (field.Missing && commitmentStep is not null)
             {
-                gaps.Add(new DraftGap($"{bank.SectionOf(commitmentStep).Title} · {section.Title}", field.Gap));
+                gaps.Add(new DraftGap(bank.SectionOf(commitmentStep).Title, section.Title, field.Gap));
             }
 
             groups.Add(new DraftMeasureGroup(section.Title, measures, field));

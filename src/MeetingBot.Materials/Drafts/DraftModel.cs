@@ -57,5 +57,12 @@ public sealed record DraftMeasureGroup(string AspectTitle, IReadOnlyList<DraftMe
 
 public sealed record DraftMeasure(string Heading, string Text);
 
-/// <summary>Where the draft still says 待补充, and what is missing there.</summary>
-public sealed record DraftGap(string Where, string What);
+/// <summary>
+/// Where the draft still says 待补充 (a section, and the item in it if any), and what is missing
+/// there. For a problem that no chosen cause explains, <see cref="SuggestedCauses"/> names the
+/// causes that would; the wording of every gap is the review template's.
+/// </summary>
+public sealed record DraftGap(string Section, string? Item, string What)
+{
+    public IReadOnlyList<string> SuggestedCauses { get; init; } = [];
+}

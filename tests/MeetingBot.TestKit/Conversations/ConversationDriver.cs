@@ -1,9 +1,13 @@
-using MeetingBot.Materials.Drafts;
 using MeetingBot.Conversations;
+using MeetingBot.Conversations.Context;
+using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
+using MeetingBot.Drafting;
+using MeetingBot.Materials.Drafts;
 using MeetingBot.Storage;
 using MeetingBot.Storage.Embedded;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace MeetingBot.TestKit.Conversations;
@@ -14,13 +18,22 @@ namespace MeetingBot.TestKit.Conversations;
 /// </summary>
 public sealed class ConversationDriver : IDisposable
 {
-    private static readonly Lazy<(Dialogs.Bank.QuestionBank Bank, Drafting.TemplateCatalog Templates)> Content =
+    private static readonly Lazy<(QuestionBankCatalog Catalog, TemplateCatalog Templates)> Content =
         new(() => ConversationServiceCollectionExtensions.LoadContent(new ContentOptions()));
 
     private readonly TempFolder? _ownedFolder;
 
     /// <param name="wrapStore">Puts a decorator around the real store, e.g. one that fails on demand.</param>
-    public ConversationDriver(string? databasePath = null, string conversationId = "conversation-1", string? userName = null, Func<IDocumentStore, IDocumentStore>? wrapStore = null)
+    /// <param name="content">Other content than dialogs/ and templates/ (a fixture bank).</param>
+    /// <param name="contexts">Where the context comes from; the channel profile unless given.</param>
+    public ConversationDriver(
+        string? databasePath = null,
+        string conversationId = "conversation-1",
+        string? userName = null,
+        Func<IDocumentStore, IDocumentStore>? wrapStore = null,
+        (QuestionBankCatalog Catalog, TemplateCatalog Templates)? content = null,
+        IConversationContextSource? contexts = null,
+        TimeProvider? time = null)
     {
         if (databasePath is null)
         {
@@ -30,18 +43,27 @@ public sealed class ConversationDriver : IDisposable
 
         ConversationId = conversationId;
         UserName = userName;
-        Store = new EmbeddedDocumentStore(databasePath, TimeProvider.System);
-        var (bank, templates) = Content.Value;
-        Composer = new DraftComposer(bank);
-        Renderer = new ReplyRenderer(bank, templates, Composer);
-        Pipeline = new TurnPipeline(new DialogEngine(bank), Renderer, wrapStore?.Invoke(Store) ?? Store, TimeProvider.System, NullLogger<TurnPipeline>.Instance);
+        Time = time ?? TimeProvider.System;
+        Store = new EmbeddedDocumentStore(databasePath, Time);
+        var (catalog, templates) = content ?? Content.Value;
+        var options = Options.Create(new ConversationOptions());
+        Engine = new DialogEngine(catalog);
+        Composer = new DraftComposer(Engine);
+        Drafts = new DraftRenderer(Composer, templates);
+        Renderer = new ReplyRenderer(Engine, templates, Drafts);
+        Contexts = contexts ?? new ChannelProfileContext(Time, options);
+        Pipeline = new TurnPipeline(Engine, Renderer, Contexts, wrapStore?.Invoke(Store) ?? Store, new ConversationGate(options.Value.MaxWaitingTurns), options, Time, NullLogger<TurnPipeline>.Instance);
     }
 
     public string ConversationId { get; }
 
     public string? UserName { get; }
 
+    public TimeProvider Time { get; }
+
     public EmbeddedDocumentStore Store { get; }
+
+    public DialogEngine Engine { get; }
 
     public TurnPipeline Pipeline { get; }
 
@@ -49,8 +71,15 @@ public sealed class ConversationDriver : IDisposable
 
     public DraftComposer Composer { get; }
 
+    public DraftRenderer Drafts { get; }
+
+    public IConversationContextSource Contexts { get; }
+
     /// <summary>The replies of the latest turn.</summary>
     public IReadOnlyList<BotReply> Replies { get; private set; } = [];
+
+    /// <summary>How the latest turn ended.</summary>
+    public TurnOutcome Outcome { get; private set; }
 
     /// <summary>The last reply of the latest turn (usually the question now asked).</summary>
     public BotReply Last => Replies[^1];
@@ -81,30 +110,40 @@ public sealed class ConversationDriver : IDisposable
 
     public async Task<ConversationRecord> ReadRecordAsync()
     {
-        var stored = await Store.ReadAsync(ConversationKeys.State("test", ConversationId), CancellationToken.None);
+        var stored = await Store.ReadAsync(ConversationKeys.State(Channel, ConversationId), CancellationToken.None);
         Assert.NotNull(stored);
         return ConversationRecord.FromJson(stored.Body);
     }
 
     public async Task<DialogState> StateAsync() => (await ReadRecordAsync()).Dialog;
 
-    public async Task<string> DraftAsync() => Renderer.RenderDraft(await StateAsync());
+    /// <summary>The draft as the conversation's answers and context make it now.</summary>
+    public async Task<RenderedDraft> RenderDraftAsync()
+    {
+        var record = await ReadRecordAsync();
+        return Drafts.Render(record.Dialog, await Contexts.GetAsync(record, CancellationToken.None));
+    }
+
+    public async Task<string> DraftAsync() => (await RenderDraftAsync()).Text;
+
+    public const string Channel = "test";
+
+    public TurnInput Input(TurnKind kind, string text, string? activityId = null) => new()
+    {
+        ChannelId = Channel,
+        ConversationId = ConversationId,
+        UserId = "user-1",
+        UserName = UserName,
+        ActivityId = activityId ?? Guid.NewGuid().ToString("N"),
+        Kind = kind,
+        Text = text,
+    };
 
     public async Task<IReadOnlyList<BotReply>> RunAsync(TurnKind kind, string text, string? activityId = null)
     {
-        var result = await Pipeline.ProcessAsync(
-            new TurnInput
-            {
-                ChannelId = "test",
-                ConversationId = ConversationId,
-                UserId = "user-1",
-                UserName = UserName,
-                ActivityId = activityId ?? Guid.NewGuid().ToString("N"),
-                Kind = kind,
-                Text = text,
-            },
-            CancellationToken.None);
+        var result = await Pipeline.ProcessAsync(Input(kind, text, activityId), CancellationToken.None);
         Replies = result.Replies;
+        Outcome = result.Outcome;
         return Replies;
     }
 

@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using MeetingBot.TestKit.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace MeetingBot.TestKit.WeCom;
+namespace MeetingBot.TestKit.Hosting;
 
 /// <summary>A message/send call the stand-in accepted.</summary>
 public sealed record WeComSentMessage(string ToUser, int AgentId, string MsgType, string Content, string AccessToken, string RawBody);

@@ -51,7 +51,12 @@ public sealed class RunningBot : IAsyncDisposable
 
     private static async Task<RunningBot> StartAsync(string databasePath, string[]? settings, Action<WebApplicationBuilder>? configure, TempFolder? ownedFolder)
     {
-        string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:Embedded:Path={databasePath}", "--Logging:LogLevel:Default=Warning", .. settings ?? []];
+        // Tests post activities without tokens unless they set MicrosoftAppId, as a developer would.
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0", $"--Storage:Embedded:Path={databasePath}", "--Logging:LogLevel:Default=Warning",
+            "--BotFramework:DevelopmentOnlyAllowAnonymous=true", .. settings ?? [],
+        ];
         var app = MeetingBotHost.Build(args, configure);
         await app.StartAsync();
         var address = new Uri(app.Address());

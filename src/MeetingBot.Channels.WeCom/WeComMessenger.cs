@@ -1,0 +1,40 @@
+using MeetingBot.Conversations;
+using MeetingBot.Conversations.Files;
+using MeetingBot.Conversations.Outbound;
+
+namespace MeetingBot.Channels.WeCom;
+
+/// <summary>
+/// Messages to a WeCom member through the outbox (message/send, docs/protocols.md E.8, within the
+/// member's limit, E.9): the replies' text as one message cut to fit, then each file uploaded and
+/// sent as a file message. WeCom has no buttons; the numbered choices are in the text already.
+/// </summary>
+public sealed class WeComMessenger(WeComOutbox outbox, ConversationFiles files) : IOutboundMessenger
+{
+    public string? ChannelId => WeComCallbacks.ChannelId;
+
+    public async Task DeliverAsync(ConversationAddress address, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)
+    {
+        var parts = new List<WeComOutgoing>();
+        if (Joined(replies) is { Length: > 0 } text)
+        {
+            parts.AddRange(WeComText.Split(text).Select(p => new WeComOutgoing.Text(p)));
+        }
+
+        foreach (var attachment in replies.SelectMany(r => r.Attachments))
+        {
+            if (await files.ReadAsync(address, attachment.FileId, cancellationToken) is { } file)
+            {
+                parts.Add(new WeComOutgoing.File(file.Name, file.MediaType, file.Content));
+            }
+        }
+
+        if (parts.Count > 0)
+        {
+            await outbox.SendAsync(address.UserId, parts);
+        }
+    }
+
+    /// <summary>The replies of a turn as one text, in the order given.</summary>
+    public static string Joined(IReadOnlyList<BotReply> replies) => string.Join(WeComText.ReplySeparator, replies.Select(r => r.Text).Where(t => t.Length > 0));
+}

@@ -1,0 +1,38 @@
+using System.Collections.Frozen;
+using MeetingBot.Dialogs.Bank;
+
+namespace MeetingBot.Dialogs.Engine;
+
+/// <summary>
+/// What the bot knows about a conversation besides its answers: facts by role (the cadre's name as
+/// the channel tells it; unit, post and areas from a roster; the meeting's kind and title), lists
+/// that steps draw options from (<c>options_from</c>: a meeting's findings or headings), and today's
+/// date for date answers. It is built for every turn and never stored with the answers, so a
+/// corrected roster shows at once.
+/// </summary>
+public sealed record ConversationContext
+{
+    public static readonly ConversationContext Empty = new();
+
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = FrozenDictionary<string, string>.Empty;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<ContextItem>> Lists { get; init; } = FrozenDictionary<string, IReadOnlyList<ContextItem>>.Empty;
+
+    /// <summary>The date a date answer without a year belongs to; set by the pipeline from its clock.</summary>
+    public DateOnly Today { get; init; }
+
+    public string? Fact(string role) => Facts.TryGetValue(role, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    public IReadOnlyList<ContextItem> List(string name) => Lists.TryGetValue(name, out var items) ? items : [];
+}
+
+/// <summary>An item of a context list: a stable id (stored in answers) and the words shown.</summary>
+public sealed record ContextItem(string Id, string Label);
+
+/// <summary>The answers and the context, as conditions see them.</summary>
+public readonly record struct AnswerView(DialogState State, ConversationContext Context) : IAnswerView
+{
+    public IReadOnlyList<string> SelectedOptions(string stepId) => State.SelectedOptions(stepId);
+
+    public string? Fact(string role) => Context.Fact(role);
+}
