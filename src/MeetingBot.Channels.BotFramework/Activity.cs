@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace MeetingBot.Channels.BotFramework;
 
 /// <summary>
-/// The Bot Framework Activity (protocols.md A). Only the fields the bot reads or writes are typed;
+/// The Bot Framework Activity (docs/protocols.md A). Only the fields the bot reads or writes are typed;
 /// every other field is kept in <see cref="Extra"/> and written back unchanged.
 /// </summary>
 public sealed record Activity
@@ -100,7 +100,7 @@ public sealed record SuggestedActions(IReadOnlyList<CardAction> Actions)
 
 public sealed record CardAction(string Type, string Title, string Value);
 
-/// <summary>What a new conversation is opened with (protocols.md B.2, B.6).</summary>
+/// <summary>What a new conversation is opened with (docs/protocols.md B.2, B.6).</summary>
 public sealed record ConversationParameters
 {
     public bool IsGroup { get; init; }
@@ -120,7 +120,7 @@ public sealed record FileAttachment(string ContentType, string ContentUrl, strin
 /// <summary>The Connector's answer to a created conversation.</summary>
 public sealed record ConversationResourceResponse(string? Id, string? ActivityId, string? ServiceUrl);
 
-/// <summary>The body of an expectReplies response (protocols.md A.6).</summary>
+/// <summary>The body of an expectReplies response (docs/protocols.md A.6).</summary>
 public sealed record ExpectedReplies(IReadOnlyList<Activity> Activities);
 
 /// <summary>The Connector's answer to a sent activity.</summary>

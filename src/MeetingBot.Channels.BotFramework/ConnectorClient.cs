@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace MeetingBot.Channels.BotFramework;
 
 /// <summary>
-/// The Bot Framework Connector REST API (protocols.md B), bot → channel: send, reply, update and
+/// The Bot Framework Connector REST API (docs/protocols.md B), bot → channel: send, reply, update and
 /// delete activities and create conversations. Calls carry the bot's token, go only to service
 /// URLs seen in authenticated activities, and are retried on 429/412/502/504 with jittered
 /// exponential backoff that honours Retry-After (B.4).
@@ -37,7 +37,7 @@ public sealed partial class ConnectorClient(
 
     /// <summary>
     /// POST {serviceUrl}v3/conversations: opens a personal chat with a user for a proactive message
-    /// (protocols.md B.6); answers the new conversation's id.
+    /// (docs/protocols.md B.6); answers the new conversation's id.
     /// </summary>
     public async Task<string> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {

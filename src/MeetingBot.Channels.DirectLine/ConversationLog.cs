@@ -5,7 +5,7 @@ using MeetingBot.Channels.BotFramework;
 namespace MeetingBot.Channels.DirectLine;
 
 /// <summary>
-/// The activities of one conversation as Web Chat reads them (protocols.md D.3), in memory only and
+/// The activities of one conversation as Web Chat reads them (docs/protocols.md D.3), in memory only and
 /// bounded: the oldest are dropped past the capacity. Losing it (restart, idle eviction) loses only
 /// the scroll-back; the answers are in the conversation state the pipeline stores.
 /// </summary>
@@ -104,7 +104,7 @@ public sealed class ConversationLog(string conversationId, int capacity, DateTim
         }
     }
 
-    /// <summary>Web Chat's own id for an activity it posted (protocols.md D.5).</summary>
+    /// <summary>Web Chat's own id for an activity it posted (docs/protocols.md D.5).</summary>
     public static string? ClientActivityIdOf(Activity activity) =>
         activity.ChannelData is { ValueKind: JsonValueKind.Object } data
         && data.TryGetProperty("clientActivityID", out var id)

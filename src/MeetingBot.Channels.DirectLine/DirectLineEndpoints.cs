@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace MeetingBot.Channels.DirectLine;
 
 /// <summary>
-/// The subset of Direct Line 3.0 that Web Chat uses with <c>webSocket: false</c> (protocols.md D.1, D.4),
+/// The subset of Direct Line 3.0 that Web Chat uses with <c>webSocket: false</c> (docs/protocols.md D.1, D.4),
 /// served by the bot itself under <see cref="BasePath"/>. Statuses follow what DirectLineJS reacts to:
 /// 403 for any token problem (it then reports an expired token), 404 for a conversation the token
 /// does not open (polling stops), 200 with an empty list when nothing is new.

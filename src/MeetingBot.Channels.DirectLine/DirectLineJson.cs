@@ -5,7 +5,7 @@ using MeetingBot.Channels.BotFramework;
 namespace MeetingBot.Channels.DirectLine;
 
 /// <summary>
-/// Conversation (protocols.md D.2), also the answer of the token endpoints, which leave out
+/// Conversation (docs/protocols.md D.2), also the answer of the token endpoints, which leave out
 /// <see cref="StreamUrl"/>. DirectLineJS replaces its token with <see cref="Token"/> (D.4), so it is always set.
 /// </summary>
 public sealed record DirectLineConversation(

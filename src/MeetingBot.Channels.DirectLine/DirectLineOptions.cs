@@ -7,7 +7,7 @@ public sealed class DirectLineOptions
 {
     public const string Section = "DirectLine";
 
-    /// <summary>DirectLineJS refreshes its token this often (protocols.md D.4); a shorter lifetime would cut users off.</summary>
+    /// <summary>DirectLineJS refreshes its token this often (docs/protocols.md D.4); a shorter lifetime would cut users off.</summary>
     public static readonly TimeSpan ClientRefreshInterval = TimeSpan.FromMinutes(15);
 
     /// <summary>Serves the Web Chat page and its Direct Line endpoints; false turns both off.</summary>

@@ -1,7 +1,7 @@
 namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
-/// The app's access_token, shared by every API call (protocols.md E.8): fetched once, kept until
+/// The app's access_token, shared by every API call (docs/protocols.md E.8): fetched once, kept until
 /// shortly before it expires, and fetched again early when WeCom says it is invalid or expired.
 /// gettoken is rate-limited, so concurrent callers wait for one fetch instead of each fetching.
 /// </summary>

@@ -8,7 +8,7 @@ namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
 /// Turns a decrypted callback into a channel-neutral turn and decides how its replies travel: the
-/// 5-second rule (protocols.md E.6). The callback waits up to WeCom:PassiveReplyBudget for the turn;
+/// 5-second rule (docs/protocols.md E.6). The callback waits up to WeCom:PassiveReplyBudget for the turn;
 /// replies that are ready and fit one message go back passively in the response (E.7); anything
 /// later or longer goes out through message/send (E.8) after an empty 200.
 /// </summary>

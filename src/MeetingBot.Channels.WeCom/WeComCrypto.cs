@@ -5,7 +5,7 @@ using System.Text;
 namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
-/// WeCom's callback cryptography (WXBizMsgCrypt, protocols.md E.3 and E.4): the SHA1 signature over
+/// WeCom's callback cryptography (WXBizMsgCrypt, docs/protocols.md E.3 and E.4): the SHA1 signature over
 /// the sorted strings, and AES-256-CBC with the key from EncodingAESKey, IV = the key's first 16
 /// bytes, and PKCS#7 padding to 32-byte blocks done by hand.
 /// </summary>

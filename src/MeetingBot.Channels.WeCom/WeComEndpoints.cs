@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
-/// /api/wecom, the app's callback URL (protocols.md E.1): GET verifies the URL (E.2), POST receives
+/// /api/wecom, the app's callback URL (docs/protocols.md E.1): GET verifies the URL (E.2), POST receives
 /// messages and events (E.5). Anything that fails the signature, the timestamp window, the
 /// decryption or the receiveid check is refused with 403 and no detail before the pipeline sees
 /// it, so nothing is stored.

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
-/// The "WeCom" configuration section: one self-built app (自建应用) of one corp (protocols.md E.1).
+/// The "WeCom" configuration section: one self-built app (自建应用) of one corp (docs/protocols.md E.1).
 /// The channel is off while <see cref="CorpId"/> is empty; Secret, Token and EncodingAESKey are
 /// secrets and belong in environment variables or user secrets, never in appsettings.json.
 /// </summary>

@@ -7,7 +7,7 @@ namespace MeetingBot.Channels.WeCom;
 /// <summary>
 /// Active sending (message/send), one lane per member: messages go out in order and at most
 /// <see cref="MessagesPerUserPerMinute"/> in any 60 seconds, because WeCom silently drops what an
-/// app sends a member beyond that (protocols.md E.9). Excess messages wait in the lane; none is dropped.
+/// app sends a member beyond that (docs/protocols.md E.9). Excess messages wait in the lane; none is dropped.
 /// </summary>
 public sealed partial class WeComOutbox(
     IServiceProvider services,

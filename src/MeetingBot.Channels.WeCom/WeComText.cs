@@ -6,7 +6,7 @@ namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
 /// Cuts reply text into WeCom text messages. Content is limited to 2048 bytes of UTF-8 and WeCom
-/// truncates beyond (protocols.md E.7, E.8), so a long draft goes out in parts. Every character is
+/// truncates beyond (docs/protocols.md E.7, E.8), so a long draft goes out in parts. Every character is
 /// kept in order; a part never ends inside a character (nor inside a character with its combining
 /// marks), and ends after a line break, else after a sentence, when one is near the limit.
 /// </summary>

@@ -6,7 +6,7 @@ using System.Xml.Linq;
 namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
-/// A decrypted callback (protocols.md E.5): a member's message, or an event when
+/// A decrypted callback (docs/protocols.md E.5): a member's message, or an event when
 /// <see cref="MsgType"/> is "event". Fields the bot does not use are not read.
 /// </summary>
 public sealed record WeComMessage

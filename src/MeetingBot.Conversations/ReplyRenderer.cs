@@ -35,7 +35,7 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
             replies.Add(dialogEvent switch
             {
                 MessageEvent m => Text(RenderMessage(m.Key, m.Values)),
-                AskEvent a => Ask(a.Question),
+                AskEvent a => Ask(a.Question, context),
                 WelcomeEvent => Text(templates.Render("welcome", new { Commands = CommandList() })),
                 HelpEvent => Text(templates.Render("help", new { Commands = CommandList() })),
                 ProgressEvent p => Text(templates.Render("progress", p.Progress)),
@@ -63,9 +63,10 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
         return Text(RenderMessage(MessageKeys.DraftDownload, new Dictionary<string, object?> { ["name"] = name })) with { Attachments = [file.Attachment] };
     }
 
-    private BotReply Ask(Question question)
+    /// <summary>A question; its prompt may name the item it repeats for ({{ item }}) and facts of the context ({{ context.name }}).</summary>
+    private BotReply Ask(Question question, ConversationContext context)
     {
-        var prompt = templates.RenderSnippet(question.Prompt, new Dictionary<string, object?> { ["item"] = question.Instance.ItemLabel });
+        var prompt = templates.RenderSnippet(question.Prompt, new Dictionary<string, object?> { ["item"] = question.Instance.ItemLabel, ["context"] = context.Facts });
         var text = templates.Render("question", new
         {
             Prompt = prompt,

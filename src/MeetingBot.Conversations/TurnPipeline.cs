@@ -75,14 +75,15 @@ public sealed partial class TurnPipeline(
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.ReadAsync(key, cancellationToken);
-            if (stored is null && input.Kind == TurnKind.Notification)
-            {
-                return new TurnResult([], TurnOutcome.Unknown);
-            }
-
             var record = stored is null
                 ? new ConversationRecord { ChannelId = input.ChannelId, ConversationId = input.ConversationId, UserId = input.UserId }
                 : ConversationRecord.FromJson(stored.Body);
+
+            // The bot cannot speak first where it has never been, nor where it does not know the way back.
+            if (input.Kind == TurnKind.Notification && (stored is null || record.Address is null))
+            {
+                return new TurnResult([], TurnOutcome.Unknown);
+            }
 
             if (input.ActivityId is { } activityId && record.RecentActivityIds.Contains(activityId))
             {

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace MeetingBot.Channels.WeCom.Tests;
 
-/// <summary>The WeCom API client against the stand-in: token cache and refresh, backoff, errors by errcode (protocols.md E.8–E.10).</summary>
+/// <summary>The WeCom API client against the stand-in: token cache and refresh, backoff, errors by errcode (docs/protocols.md E.8–E.10).</summary>
 public sealed class WeComApiClientTests : IAsyncLifetime
 {
     private WeComServices _wecom = null!;

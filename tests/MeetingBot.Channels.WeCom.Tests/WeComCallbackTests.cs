@@ -8,7 +8,7 @@ using Xunit;
 
 namespace MeetingBot.Channels.WeCom.Tests;
 
-/// <summary>/api/wecom on the real host with the official vector's corp and keys (protocols.md E.2–E.7, E.11).</summary>
+/// <summary>/api/wecom on the real host with the official vector's corp and keys (docs/protocols.md E.2–E.7, E.11).</summary>
 public sealed class WeComCallbackTests : WeComHostTest
 {
     private StandInWeComApi Api => StandIns.Api;

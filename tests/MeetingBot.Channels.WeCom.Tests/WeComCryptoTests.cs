@@ -3,7 +3,7 @@ using Xunit;
 
 namespace MeetingBot.Channels.WeCom.Tests;
 
-/// <summary>WeComCrypto against the official test vectors of protocols.md E.11, byte for byte.</summary>
+/// <summary>WeComCrypto against the official test vectors of docs/protocols.md E.11, byte for byte.</summary>
 public sealed class WeComCryptoTests
 {
     public const string Token = "QDG6eK";

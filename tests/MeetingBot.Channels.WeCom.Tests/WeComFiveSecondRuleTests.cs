@@ -5,7 +5,7 @@ using Xunit;
 namespace MeetingBot.Channels.WeCom.Tests;
 
 /// <summary>
-/// The 5-second rule (protocols.md E.6) with a turn made slow by holding the stand-in's user/get:
+/// The 5-second rule (docs/protocols.md E.6) with a turn made slow by holding the stand-in's user/get:
 /// the callback answers within its budget, the reply follows through message/send exactly once,
 /// and host shutdown waits for it.
 /// </summary>

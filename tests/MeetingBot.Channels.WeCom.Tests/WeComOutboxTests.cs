@@ -2,7 +2,7 @@ using Xunit;
 
 namespace MeetingBot.Channels.WeCom.Tests;
 
-/// <summary>Active sending per member: in order, at most 30 a minute, the rest queued (protocols.md E.9).</summary>
+/// <summary>Active sending per member: in order, at most 30 a minute, the rest queued (docs/protocols.md E.9).</summary>
 public sealed class WeComOutboxTests : IAsyncLifetime
 {
     private WeComServices _wecom = null!;

@@ -4,7 +4,7 @@ using Xunit;
 namespace MeetingBot.Channels.WeCom.Tests;
 
 /// <summary>
-/// WeCom delivers again when it misses an answer (protocols.md E.6): the same MsgId is one turn,
+/// WeCom delivers again when it misses an answer (docs/protocols.md E.6): the same MsgId is one turn,
 /// whether the deliveries overlap, follow each other, or reach a restarted or second instance.
 /// </summary>
 public sealed class WeComRedeliveryTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace MeetingBot.Channels.WeCom.Tests;
 
-/// <summary>Callbacks that are not WeCom's, or not for this corp, are refused and leave nothing behind (protocols.md E.3–E.5).</summary>
+/// <summary>Callbacks that are not WeCom's, or not for this corp, are refused and leave nothing behind (docs/protocols.md E.3–E.5).</summary>
 public sealed class WeComRejectionTests : WeComHostTest
 {
     private const string Nonce = WeComSender.Nonce;

@@ -9,7 +9,7 @@ namespace MeetingBot.Channels.WeCom.Tests;
 public sealed record WeComExchange(HttpStatusCode Status, string? Passive);
 
 /// <summary>
-/// Plays WeCom's side of the callback (protocols.md E.5): builds the decrypted message XML, encrypts
+/// Plays WeCom's side of the callback (docs/protocols.md E.5): builds the decrypted message XML, encrypts
 /// and signs it with a timestamp of the bot's clock, posts it to /api/wecom, and checks and
 /// decrypts a passive reply (E.7).
 /// </summary>

@@ -44,7 +44,7 @@ public sealed class WeComServices : IAsyncDisposable
         return new WeComServices(api, services.BuildServiceProvider(), time);
     }
 
-    /// <summary>The channel's settings for the official test vector's corp and keys (protocols.md E.11).</summary>
+    /// <summary>The channel's settings for the official test vector's corp and keys (docs/protocols.md E.11).</summary>
     public static Dictionary<string, string?> Settings(string apiBaseUrl) => new()
     {
         ["WeCom:CorpId"] = WeComCryptoTests.CorpId,

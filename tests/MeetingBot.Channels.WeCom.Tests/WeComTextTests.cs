@@ -4,7 +4,7 @@ using Xunit;
 
 namespace MeetingBot.Channels.WeCom.Tests;
 
-/// <summary>Splitting replies into WeCom text messages of at most 2048 bytes (protocols.md E.8).</summary>
+/// <summary>Splitting replies into WeCom text messages of at most 2048 bytes (docs/protocols.md E.8).</summary>
 public sealed class WeComTextTests
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);

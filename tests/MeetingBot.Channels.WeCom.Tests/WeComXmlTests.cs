@@ -2,7 +2,7 @@ using Xunit;
 
 namespace MeetingBot.Channels.WeCom.Tests;
 
-/// <summary>Reading callbacks safely and writing passive replies (protocols.md E.5, E.7).</summary>
+/// <summary>Reading callbacks safely and writing passive replies (docs/protocols.md E.5, E.7).</summary>
 public sealed class WeComXmlTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using MeetingBot.Storage;
 using MeetingBot.TestKit.Conversations;
+using MeetingBot.TestKit.Storage;
 using Xunit;
 
 namespace MeetingBot.Conversations.Tests;
@@ -25,26 +26,11 @@ public sealed class StoreUnavailableTests
     }
 
     /// <summary>The real store, whose writes fail as a throttled Cosmos account's do while <see cref="Failing"/> is set.</summary>
-    private sealed class FailingWrites(IDocumentStore inner) : IDocumentStore
+    private sealed class FailingWrites(IDocumentStore inner) : StoreDecorator(inner)
     {
         public bool Failing { get; set; }
 
-        public Task<StoredDocument?> ReadAsync(DocumentKey key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
-
-        public Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken) =>
-            Failing ? throw Unavailable() : inner.CreateAsync(document, cancellationToken);
-
-        public Task<StoredDocument> ReplaceAsync(NewDocument document, string ifMatch, CancellationToken cancellationToken) =>
-            Failing ? throw Unavailable() : inner.ReplaceAsync(document, ifMatch, cancellationToken);
-
-        public Task<StoredDocument> UpsertAsync(NewDocument document, CancellationToken cancellationToken) =>
-            Failing ? throw Unavailable() : inner.UpsertAsync(document, cancellationToken);
-
-        public Task DeleteAsync(DocumentKey key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
-
-        public Task<IReadOnlyList<StoredDocument>> QueryPartitionAsync(string partitionKey, string kind, CancellationToken cancellationToken) =>
-            inner.QueryPartitionAsync(partitionKey, kind, cancellationToken);
-
-        private static StoreUnavailableException Unavailable() => new("throttled", TimeSpan.FromSeconds(1));
+        protected override Task BeforeWriteAsync(CancellationToken cancellationToken) =>
+            Failing ? Task.FromException(new StoreUnavailableException("throttled", TimeSpan.FromSeconds(1))) : Task.CompletedTask;
     }
 }

@@ -13,7 +13,7 @@ namespace MeetingBot.TestKit.Hosting;
 public sealed record WeComSentMessage(string ToUser, int AgentId, string MsgType, string Content, string AccessToken, string RawBody);
 
 /// <summary>
-/// A stand-in for WeCom's server API on loopback (protocols.md E.8): gettoken, message/send and
+/// A stand-in for WeCom's server API on loopback (docs/protocols.md E.8): gettoken, message/send and
 /// user/get, answering like WeCom with an errcode in a 200. It checks the corp id and secret and the
 /// access_token of every call, records what it accepted, and can be told to expire the token once
 /// (42001) or to answer the next sends with given errcodes (45009, -1, …). Anything else it is asked,

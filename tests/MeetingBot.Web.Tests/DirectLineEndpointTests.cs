@@ -9,7 +9,7 @@ using Xunit;
 
 namespace MeetingBot.Web.Tests;
 
-/// <summary>The local Direct Line 3.0 at /v3/directline on the real host, over real HTTP (protocols.md D).</summary>
+/// <summary>The local Direct Line 3.0 at /v3/directline on the real host, over real HTTP (docs/protocols.md D).</summary>
 public sealed class DirectLineEndpointTests(BotServerFixture server) : IClassFixture<BotServerFixture>, IDisposable
 {
     private readonly HttpClient _http = server.CreateClient();

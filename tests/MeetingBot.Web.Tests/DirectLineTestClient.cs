@@ -10,7 +10,7 @@ using Xunit;
 
 namespace MeetingBot.Web.Tests;
 
-/// <summary>Talks to /v3/directline over real HTTP the way DirectLineJS does with webSocket:false (protocols.md D.4).</summary>
+/// <summary>Talks to /v3/directline over real HTTP the way DirectLineJS does with webSocket:false (docs/protocols.md D.4).</summary>
 public sealed class DirectLineTestClient(HttpClient http)
 {
     public const string Base = "/v3/directline";

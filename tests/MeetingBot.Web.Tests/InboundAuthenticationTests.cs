@@ -14,7 +14,7 @@ namespace MeetingBot.Web.Tests;
 
 /// <summary>
 /// With MicrosoftAppId set, every request to /api/messages must carry a valid channel or Emulator
-/// token (protocols.md C.1, C.2); anything else gets 401 and stores nothing.
+/// token (docs/protocols.md C.1, C.2); anything else gets 401 and stores nothing.
 /// </summary>
 public sealed class InboundAuthenticationTests : AuthenticatedHostTest
 {

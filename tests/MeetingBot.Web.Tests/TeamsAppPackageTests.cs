@@ -9,7 +9,7 @@ using Xunit;
 
 namespace MeetingBot.Web.Tests;
 
-/// <summary>The Teams app package built from configuration holds a manifest with every required field and the two icons (protocols.md F).</summary>
+/// <summary>The Teams app package built from configuration holds a manifest with every required field and the two icons (docs/protocols.md F).</summary>
 public sealed class TeamsAppPackageTests : IDisposable
 {
     private const string AppId = "11111111-2222-3333-4444-555555555555";

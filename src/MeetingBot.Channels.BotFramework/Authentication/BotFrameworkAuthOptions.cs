@@ -2,7 +2,7 @@ namespace MeetingBot.Channels.BotFramework.Authentication;
 
 /// <summary>
 /// The Bot Framework SDK's own settings, read from the configuration root under the same names so
-/// that an existing deployment maps one to one (protocols.md C.4). Defaults are the public cloud.
+/// that an existing deployment maps one to one (docs/protocols.md C.4). Defaults are the public cloud.
 /// </summary>
 public sealed class BotFrameworkAuthOptions
 {
@@ -47,7 +47,7 @@ public sealed class BotFrameworkAuthOptions
         _ => BotAppType.Unknown,
     };
 
-    /// <summary>Where outbound tokens come from (protocols.md C.3).</summary>
+    /// <summary>Where outbound tokens come from (docs/protocols.md C.3).</summary>
     public string LoginAuthority => ToChannelFromBotLoginUrl is { Length: > 0 } url
         ? url.TrimEnd('/')
         : "https://login.microsoftonline.com/" + (AppType == BotAppType.MultiTenant ? "botframework.com" : MicrosoftAppTenantId);

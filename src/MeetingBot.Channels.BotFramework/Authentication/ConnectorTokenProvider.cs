@@ -5,7 +5,7 @@ using Microsoft.Identity.Client.AppConfig;
 namespace MeetingBot.Channels.BotFramework.Authentication;
 
 /// <summary>
-/// Tokens for the bot's calls to the Connector (protocols.md C.3), by MSAL: client credentials for
+/// Tokens for the bot's calls to the Connector (docs/protocols.md C.3), by MSAL: client credentials for
 /// MultiTenant and SingleTenant apps, the managed identity for UserAssignedMSI. MSAL caches each
 /// token and renews it before it expires. Without an app id no token is sent.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace MeetingBot.Channels.BotFramework.Authentication;
 
 /// <summary>
-/// Validates the bearer token a channel sends with every activity (protocols.md C.1, C.2): the
+/// Validates the bearer token a channel sends with every activity (docs/protocols.md C.1, C.2): the
 /// signature against the issuer's published keys, issuer, audience, lifetime with five minutes of
 /// skew, the serviceurl claim, and the signing key's endorsement for the channel. Emulator tokens,
 /// issued by Azure AD with the bot's own credentials, are told apart by their issuer.
@@ -120,7 +120,7 @@ public sealed class InboundAuthenticator : IDisposable
             return Describe(result.Exception);
         }
 
-        // The app id claim depends on the token version (protocols.md C.2).
+        // The app id claim depends on the token version (docs/protocols.md C.2).
         var version = result.Claims.TryGetValue("ver", out var v) ? v as string : null;
         var appIdClaim = version switch
         {

@@ -5,7 +5,7 @@ using MeetingBot.Conversations;
 namespace MeetingBot.Channels.BotFramework.Teams;
 
 /// <summary>
-/// Adaptive Cards for choice questions on Teams (protocols.md A.4). The submit action carries the
+/// Adaptive Cards for choice questions on Teams (docs/protocols.md A.4). The submit action carries the
 /// question's key, so a click on an old card is recognised, and the option labels, so the answered
 /// card can be shown read-only with what was chosen.
 /// </summary>

@@ -5,7 +5,7 @@ using System.IO.Compression;
 namespace MeetingBot.Channels.BotFramework.Teams;
 
 /// <summary>
-/// The two icons Teams requires (protocols.md F.4), drawn at build time so no binary lives in the
+/// The two icons Teams requires (docs/protocols.md F.4), drawn at build time so no binary lives in the
 /// repository: a 192×192 colour icon (a white ring on the accent colour) and a 32×32 outline icon
 /// (a white ring on transparency).
 /// </summary>

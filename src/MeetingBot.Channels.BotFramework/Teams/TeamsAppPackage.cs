@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 namespace MeetingBot.Channels.BotFramework.Teams;
 
 /// <summary>
-/// Builds the Teams app package (protocols.md F.4): manifest.json rendered from
+/// Builds the Teams app package (docs/protocols.md F.4): manifest.json rendered from
 /// templates/teams/manifest.json.scriban with the deployment's settings, and the two icons.
 /// </summary>
 public static class TeamsAppPackage

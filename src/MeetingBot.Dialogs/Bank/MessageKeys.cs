@@ -37,6 +37,7 @@ public static class MessageKeys
     public const string DraftDownload = "draft_download";
     public const string DraftFileName = "draft_file_name";
     public const string DownloadButton = "download_button";
+    public const string ReminderUnfinished = "reminder_unfinished";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -44,6 +45,6 @@ public static class MessageKeys
         BackAtStart, EditUnknown, EditStarted, RestartConfirm, RestartDone, RestartCancelled, ConfirmExpected,
         SubmitNotReady, AcceptedGap, WelcomeBack, NoSuggestions, CurrentAnswer, AlreadySubmitted,
         UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly, StoreUnavailable,
-        TurnTimedOut, DraftDownload, DraftFileName, DownloadButton,
+        TurnTimedOut, DraftDownload, DraftFileName, DownloadButton, ReminderUnfinished,
     };
 }

@@ -119,7 +119,7 @@ public sealed class DraftComposer(DialogEngine engine)
             return causes;
         }
 
-        // Every problem should be explained by at least one chosen cause (domain.md, 原因分析).
+        // Every problem should be explained by at least one chosen cause (docs/domain.md, 原因分析).
         foreach (var problems in bank.Steps.Where(s => s.Role == "problems"))
         {
             foreach (var option in state.SelectedOptions(problems.Id).Select(id => problems.FindOption(id)).OfType<ChoiceOption>())
