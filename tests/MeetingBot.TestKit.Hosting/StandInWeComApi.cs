@@ -9,12 +9,15 @@ using Microsoft.Extensions.Logging;
 
 namespace MeetingBot.TestKit.Hosting;
 
-/// <summary>A message/send call the stand-in accepted.</summary>
+/// <summary>A message/send call the stand-in accepted; for a file message, <see cref="Content"/> is the media_id.</summary>
 public sealed record WeComSentMessage(string ToUser, int AgentId, string MsgType, string Content, string AccessToken, string RawBody);
 
+/// <summary>A file media/upload accepted: the name as sent in filename, the length it declared, and the bytes.</summary>
+public sealed record WeComUploadedFile(string MediaId, string FileName, long DeclaredLength, string ContentType, byte[] Content);
+
 /// <summary>
-/// A stand-in for WeCom's server API on loopback (docs/protocols.md E.8): gettoken, message/send and
-/// user/get, answering like WeCom with an errcode in a 200. It checks the corp id and secret and the
+/// A stand-in for WeCom's server API on loopback (docs/protocols.md E.8): gettoken, message/send,
+/// media/upload and user/get, answering like WeCom with an errcode in a 200. It checks the corp id and secret and the
 /// access_token of every call, records what it accepted, and can be told to expire the token once
 /// (42001) or to answer the next sends with given errcodes (45009, -1, …). Anything else it is asked,
 /// or a text over 2048 bytes, is recorded in <see cref="Unexpected"/> so a test can fail on it.
@@ -28,6 +31,7 @@ public sealed class StandInWeComApi : IAsyncDisposable
     private readonly string _secret;
     private readonly object _gate = new();
     private readonly List<WeComSentMessage> _sent = [];
+    private readonly ConcurrentDictionary<string, WeComUploadedFile> _uploads = new(StringComparer.Ordinal);
     private readonly List<(int Count, TaskCompletionSource Done)> _waiters = [];
     private readonly Queue<int> _sendFailures = new();
     private readonly HashSet<string> _expiredTokens = new(StringComparer.Ordinal);
@@ -82,6 +86,9 @@ public sealed class StandInWeComApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Files uploaded with media/upload, by media_id.</summary>
+    public IReadOnlyDictionary<string, WeComUploadedFile> Uploads => _uploads;
+
     public static async Task<StandInWeComApi> StartAsync(string corpId, string secret)
     {
         var builder = LoopbackServer.CreateStandInBuilder();
@@ -90,6 +97,7 @@ public sealed class StandInWeComApi : IAsyncDisposable
         app.MapGet("/cgi-bin/gettoken", (HttpRequest request) => api.GetToken(request));
         app.MapPost("/cgi-bin/message/send", async (HttpRequest request) => await api.SendAsync(request));
         app.MapGet("/cgi-bin/user/get", async (HttpRequest request) => await api.GetUserAsync(request));
+        app.MapPost("/cgi-bin/media/upload", async (HttpRequest request) => await api.UploadAsync(request));
         app.MapFallback((HttpRequest request) =>
         {
             api.Unexpected.Enqueue($"{request.Method} {request.Path}");
@@ -200,7 +208,18 @@ public sealed class StandInWeComApi : IAsyncDisposable
         using var body = JsonDocument.Parse(raw);
         var root = body.RootElement;
         var msgType = root.GetProperty("msgtype").GetString()!;
-        var content = msgType == "text" ? root.GetProperty("text").GetProperty("content").GetString()! : "";
+        var content = msgType switch
+        {
+            "text" => root.GetProperty("text").GetProperty("content").GetString()!,
+            "file" => root.GetProperty("file").GetProperty("media_id").GetString()!,
+            _ => "",
+        };
+        if (msgType == "file" && !_uploads.ContainsKey(content))
+        {
+            Unexpected.Enqueue($"message/send of a file with unknown media_id '{content}'");
+            return Error(40007);
+        }
+
         if (Encoding.UTF8.GetByteCount(content) > MaxContentBytes)
         {
             Unexpected.Enqueue($"message/send content of {Encoding.UTF8.GetByteCount(content)} bytes");
@@ -223,6 +242,32 @@ public sealed class StandInWeComApi : IAsyncDisposable
 
             return Results.Json(new { errcode = 0, errmsg = "ok", invaliduser = "", msgid = "msg-" + _sent.Count });
         }
+    }
+
+    /// <summary>media/upload?type=file: one multipart part named media with filename and filelength (E.8).</summary>
+    private async Task<IResult> UploadAsync(HttpRequest request)
+    {
+        if (TokenProblem(request) is { } problem)
+        {
+            return Error(problem);
+        }
+
+        var form = await request.ReadFormAsync();
+        var file = form.Files.GetFile("media");
+        var disposition = file is null ? null : System.Net.Http.Headers.ContentDispositionHeaderValue.Parse(file.ContentDisposition);
+        var declared = disposition?.Parameters.FirstOrDefault(p => p.Name == "filelength")?.Value;
+        if (request.Query["type"] != "file" || file is null || !long.TryParse(declared, out var length) || length != file.Length)
+        {
+            Unexpected.Enqueue("media/upload without type=file, a media part or a matching filelength");
+            return Error(40004);
+        }
+
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content);
+        var mediaId = "media-" + (_uploads.Count + 1);
+        var name = disposition!.FileNameStar ?? disposition.FileName?.Trim('"') ?? "";
+        _uploads[mediaId] = new WeComUploadedFile(mediaId, name, length, file.ContentType, content.ToArray());
+        return Results.Json(new { errcode = 0, errmsg = "ok", type = "file", media_id = mediaId, created_at = "1380000000" });
     }
 
     private async Task<IResult> GetUserAsync(HttpRequest request)
