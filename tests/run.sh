@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Runs every test of the solution on a fresh machine: installs what the tests need
-# (Debian's chromium for the Web Chat page test; npm fetches Web Chat during the build),
-# then builds and tests. Usage: bash tests/run.sh
+# Runs every test of the solution on a fresh machine: installs what the tests need (Debian's
+# chromium for the Web Chat page test; LibreOffice, poppler-utils and a small free CJK font for
+# the Word export's rendering tests; npm fetches Web Chat during the build), then builds and
+# tests. Usage: bash tests/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing chromium for the browser tests..."
+packages=()
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+# Without a Chinese font LibreOffice draws (and poppler extracts) no Chinese text.
+[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || packages+=(fonts-wqy-microhei)
+if [ "${#packages[@]}" -gt 0 ]; then
+  echo "Installing ${packages[*]} for the browser and Word rendering tests..."
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
 log=$(mktemp)

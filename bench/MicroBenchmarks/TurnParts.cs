@@ -1,6 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using MeetingBot.Materials.Drafts;
+using MeetingBot.Materials.OpenXml;
+using MeetingBot.Materials.Outline;
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
 using MeetingBot.Dialogs.Bank;
@@ -12,7 +14,8 @@ namespace MicroBenchmarks;
 /// <summary>
 /// The parts of one turn, on the real content (dialogs/, templates/) and a real complete
 /// self-check: the answers of tests/MeetingBot.Conversations.Tests/Golden/full.answers.txt, the
-/// golden draft's input, so the draft rendered here is the one the golden test checks.
+/// golden draft's input, so the draft rendered here is the one the golden test checks. The Word
+/// export writes that same draft, as the outline the Word export's tests use.
 /// </summary>
 public class TurnParts
 {
@@ -30,6 +33,8 @@ public class TurnParts
     private DialogState _complete = null!;
     private string _storedRecord = null!;
     private byte[] _activity = null!;
+    private WordDocumentWriter _wordWriter = null!;
+    private DocumentOutline _fullDraft = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -39,7 +44,7 @@ public class TurnParts
         _engine = new DialogEngine(catalog);
         _drafts = new DraftRenderer(new DraftComposer(_engine), templates);
         _renderer = new ReplyRenderer(_engine, templates, _drafts);
-        var answers = File.ReadAllLines(GoldenAnswers()).Where(l => l.Length > 0).ToArray();
+        var answers = File.ReadAllLines(RepositoryFile("tests/MeetingBot.Conversations.Tests/Golden/full.answers.txt")).Where(l => l.Length > 0).ToArray();
 
         _complete = Replay(answers);
         _midway = Replay([]);
@@ -71,6 +76,8 @@ public class TurnParts
         };
         _storedRecord = record.ToJson().GetRawText();
         _activity = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "typical-activity.json"));
+        _wordWriter = new WordDocumentWriter(Microsoft.Extensions.Options.Options.Create(new WordLayoutOptions()));
+        _fullDraft = _drafts.Render(_complete, Context).Outline;
     }
 
     /// <summary>One engine step: a text answer midway through the self-check, then the next question chosen. The answer is taken back so every call sees the same state.</summary>
@@ -87,6 +94,9 @@ public class TurnParts
 
     [Benchmark(Description = "rendering a full personal draft")]
     public string RenderDraft() => _drafts.Render(_complete, Context).Text;
+
+    [Benchmark(Description = "exporting a full personal draft to Word (.docx)")]
+    public byte[] ExportWord() => _wordWriter.Write(_fullDraft);
 
     [Benchmark(Description = "parsing a typical Activity")]
     public async Task<Activity?> ParseActivity()
@@ -122,17 +132,17 @@ public class TurnParts
     private static QuestionInstance? Current(QuestionBank bank, DialogState state) =>
         QuestionPlan.Current(QuestionPlan.Expand(bank, new AnswerView(state, Context)), state);
 
-    private static string GoldenAnswers()
+    private static string RepositoryFile(string path)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var file = Path.Combine(dir.FullName, "tests", "MeetingBot.Conversations.Tests", "Golden", "full.answers.txt");
+            var file = Path.Combine(dir.FullName, path);
             if (File.Exists(file))
             {
                 return file;
             }
         }
 
-        throw new FileNotFoundException("tests/MeetingBot.Conversations.Tests/Golden/full.answers.txt not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException(path + " not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,0 +1,197 @@
+using System.Buffers.Binary;
+using MeetingBot.TestKit;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace MeetingBot.Materials.OpenXml.Tests;
+
+/// <summary>
+/// The full draft and a signed material, written with the default settings and converted to PDF
+/// by LibreOffice once for the whole class (a start costs seconds), in a fresh profile.
+/// </summary>
+public sealed class RenderedMaterials : IAsyncLifetime
+{
+    private static readonly TimeSpan ConversionTimeout = TimeSpan.FromMinutes(3);
+
+    public TempFolder Folder { get; } = new();
+
+    public Pdf FullDraft { get; private set; } = null!;
+
+    public Pdf SignedMaterial { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var writer = new WordDocumentWriter(Options.Create(new WordLayoutOptions()));
+        await File.WriteAllBytesAsync(Folder.File("full.docx"), writer.Write(Outlines.FullDraft));
+        await File.WriteAllBytesAsync(Folder.File("signed.docx"), writer.Write(Outlines.SignedMaterial));
+
+        // A profile of its own: no settings from elsewhere, and no running LibreOffice to hand the job to.
+        var profile = new Uri(Folder.File("profile")).AbsoluteUri;
+        await Tools.RunAsync(
+            "soffice",
+            [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", Folder.Path, Folder.File("full.docx"), Folder.File("signed.docx")],
+            ConversionTimeout);
+        FullDraft = await Pdf.ReadAsync(Converted("full.pdf"));
+        SignedMaterial = await Pdf.ReadAsync(Converted("signed.pdf"));
+    }
+
+    public Task DisposeAsync()
+    {
+        Folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    // soffice exits 0 even when it could not convert a file, so its output is checked.
+    private string Converted(string name) =>
+        File.Exists(Folder.File(name)) ? Folder.File(name) : throw new InvalidOperationException($"LibreOffice did not write {name}.");
+}
+
+/// <summary>
+/// What a reader sees when LibreOffice (Debian's libreoffice-writer-nogui, with a free CJK font
+/// standing in for the Chinese fonts) renders the documents. Positions are PDF points from the
+/// page's top left; the type area of the defaults is 28 mm to 184 mm across and 37 mm to 262 mm down.
+/// </summary>
+public sealed class LibreOfficeRenderingTests(RenderedMaterials rendered) : IClassFixture<RenderedMaterials>
+{
+    private const double Tolerance = 1.5;
+
+    /// <summary>One body character: 314 twips, 16 pt less the spacing that fits 28 of them on a line.</summary>
+    private const double Character = 15.7;
+
+    private static readonly double Left = Points(28);
+    private static readonly double Right = Points(210 - 26);
+    private static readonly double Top = Points(37);
+    private static readonly double Bottom = Points(297 - 35);
+
+    [Fact]
+    public void The_pages_are_A4()
+    {
+        Assert.All([rendered.FullDraft, rendered.SignedMaterial], pdf =>
+        {
+            Assert.Equal(Points(210), pdf.Width, 0.1);
+            Assert.Equal(Points(297), pdf.Height, 0.1);
+        });
+    }
+
+    /// <summary>
+    /// Below its three title lines and their blank line the first page holds 18 lines of body
+    /// text, every other page 22; the draft's 89 lines of body therefore end on the fifth page.
+    /// </summary>
+    [Fact]
+    public void The_full_draft_takes_five_pages_each_numbered_at_its_foot()
+    {
+        Assert.Equal(5, rendered.FullDraft.Pages);
+        Assert.Equal(
+            Enumerable.Range(1, 5).Select(n => $"—{n}—"),
+            rendered.FullDraft.PageTexts.Select(page => ReadingOrder.WithoutWhitespace(LastLine(page))));
+    }
+
+    [Fact]
+    public void Every_paragraph_of_the_full_draft_is_on_the_pages_in_order()
+    {
+        Assert.Null(ReadingOrder.FirstMissing(BodyText(rendered.FullDraft), Outlines.FullDraft.Blocks.Select(b => b.Text)));
+        Assert.Null(ReadingOrder.FirstMissing(BodyText(rendered.SignedMaterial), Outlines.SignedMaterial.Blocks.Select(b => b.Text)));
+    }
+
+    [Fact]
+    public void The_reading_check_notices_a_paragraph_out_of_place_or_changed()
+    {
+        var texts = Outlines.FullDraft.Blocks.Select(b => b.Text).ToList();
+        var body = BodyText(rendered.FullDraft);
+
+        (texts[5], texts[6]) = (texts[6], texts[5]);
+        Assert.Equal(texts[6], ReadingOrder.FirstMissing(body, texts));
+        Assert.Equal("一、存在的主要问题。", ReadingOrder.FirstMissing(body, ["一、存在的主要问题。"]));
+    }
+
+    [Fact]
+    public void A_full_page_holds_22_lines_and_a_line_28_characters()
+    {
+        // A heading kept with its first line may leave a page a line short; none holds more than 22.
+        var middlePages = rendered.FullDraft.PageLines.Skip(1).SkipLast(1).Select(page => InTypeArea(page).Count()).ToList();
+        Assert.All(middlePages, lines => Assert.InRange(lines, 20, 22));
+        Assert.Contains(22, middlePages);
+
+        // The opening paragraph, below the three title lines: 26 characters after the indent of
+        // two, then lines of 28, except where digits (narrower) come in, or where a line's last
+        // character goes down with the mark after it, which may not start a line.
+        var opening = rendered.FullDraft.PageLines[0].Skip(3).Take(9).Select(l => l.Text).ToList();
+        Assert.Equal(ReadingOrder.WithoutWhitespace(Outlines.FullDraft.Blocks[2].Text), string.Concat(opening.Select(ReadingOrder.WithoutWhitespace)));
+        Assert.Equal(26, opening[0].Length);
+        var middle = Enumerable.Range(1, opening.Count - 2).Where(i => !opening[i].Any(char.IsAsciiDigit)).ToList();
+        Assert.All(middle, i => Assert.True(
+            opening[i].Length == 28 || (opening[i].Length == 27 && "、，。；：！？）」”".Contains(opening[i + 1][1], StringComparison.Ordinal)),
+            $"line {i + 1}: {opening[i]}"));
+        Assert.InRange(middle.Count(i => opening[i].Length == 28), 4, 7);
+    }
+
+    [Fact]
+    public void No_text_leaves_the_type_area()
+    {
+        Assert.All(rendered.FullDraft.PageLines.SelectMany(InTypeArea), line =>
+        {
+            Assert.InRange(line.XMin, Left, Right);
+            Assert.InRange(line.XMax, Left, Right);
+        });
+    }
+
+    [Fact]
+    public void The_title_is_centred_and_paragraphs_and_headings_are_indented_two_characters()
+    {
+        var page = rendered.FullDraft.PageLines[0];
+        Assert.Equal(["市住房和城乡建设局党组成员、副局长陈立新", "巡视巡察整改专题民主生活会", "个人对照检查材料"], page.Take(3).Select(l => l.Text));
+        Assert.All(page.Take(3), line => Assert.Equal((Left + Right) / 2, (line.XMin + line.XMax) / 2, Tolerance));
+
+        var firstLines = page.Where(l => l.Text.StartsWith("按照", StringComparison.Ordinal) || l.Text.StartsWith("一、", StringComparison.Ordinal) || l.Text.StartsWith("（一）", StringComparison.Ordinal));
+        Assert.Equal(3, firstLines.Count());
+        Assert.All(firstLines, line => Assert.Equal(Left + (2 * Character), line.XMin, Tolerance));
+        Assert.Equal(Left, page[4].XMin, Tolerance);
+    }
+
+    [Fact]
+    public void Page_numbers_stand_below_the_type_area_one_character_in_from_the_outer_edge()
+    {
+        var numbers = rendered.FullDraft.PageLines.Select(page => page[^1]).ToList();
+
+        Assert.All(numbers.Where((_, i) => i % 2 == 0), odd => Assert.Equal(Right - 14, odd.XMax, Tolerance));
+        Assert.All(numbers.Where((_, i) => i % 2 == 1), even => Assert.Equal(Left + 14, even.XMin, Tolerance));
+        // The line's top lies 7 mm below the type area; the glyph box starts a little above it.
+        Assert.All(numbers, number => Assert.Equal(Bottom + Points(7), number.YMin, 3.0));
+    }
+
+    [Fact]
+    public void The_closing_lines_end_four_characters_before_the_right_margin()
+    {
+        var page = rendered.SignedMaterial.PageLines[0];
+
+        Assert.Equal(["某局党组成员、副局长张某2025", "年度民主生活会个人对照检查材料"], page.Take(2).Select(l => ReadingOrder.WithoutWhitespace(l.Text)));
+        var closing = page.Where(l => ReadingOrder.WithoutWhitespace(l.Text) is "张某" or "2026年1月15日").ToList();
+        Assert.Equal(2, closing.Count);
+        Assert.All(closing, line => Assert.Equal(Right - (4 * Character), line.XMax, Tolerance));
+    }
+
+    [Fact]
+    public async Task The_first_page_rasterises_to_a_picture_of_the_page()
+    {
+        using var folder = new TempFolder();
+
+        await Tools.RunAsync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", rendered.FullDraft.Path, folder.File("page")], TimeSpan.FromSeconds(60));
+
+        var png = await File.ReadAllBytesAsync(folder.File("page-1.png"));
+        // The PNG header's IHDR chunk: A4 at 60 dpi, rounded up, is 497 × 702 pixels.
+        Assert.Equal(
+            (497, 702),
+            (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20))));
+        // A blank page compresses to a few kilobytes; a page of text does not.
+        Assert.True(png.Length > 40_000, $"page-1.png is only {png.Length} bytes");
+    }
+
+    private static double Points(double millimetres) => millimetres / 25.4 * 72;
+
+    private static IEnumerable<PdfLine> InTypeArea(IReadOnlyList<PdfLine> page) => page.Where(l => l.YMin >= Top - Tolerance && l.YMax <= Bottom + Tolerance);
+
+    private static string LastLine(string page) => page.Split('\n').Last(l => l.Trim().Length > 0);
+
+    /// <summary>The pages' text without their page numbers, which would otherwise sit inside a paragraph that runs on.</summary>
+    private static string BodyText(Pdf pdf) => string.Concat(pdf.PageTexts.Select(page => page[..page.LastIndexOf(LastLine(page), StringComparison.Ordinal)]));
+}
