@@ -103,6 +103,29 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
     }
 
     [Fact]
+    public async Task A_write_the_database_refuses_fails_alone_and_the_rest_of_its_group_commits()
+    {
+        var store = Open(DatabasePath, Time);
+        using var otherProcess = RawConnection(DatabasePath);
+        // The trigger stands in for any statement the database refuses (a constraint, a size limit).
+        Execute(otherProcess, "CREATE TRIGGER refuse_poison BEFORE INSERT ON documents WHEN NEW.id = 'poison' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        // While another connection holds the write lock the writer waits, so the writes queue up
+        // behind it and commit in one group; whatever the first group takes, the refused write
+        // shares its group with "before" or "after".
+        Execute(otherProcess, "BEGIN IMMEDIATE;");
+
+        var before = store.UpsertAsync(Answer("before", 1), CancellationToken.None);
+        var refused = store.UpsertAsync(Answer("poison", 1), CancellationToken.None);
+        var after = store.UpsertAsync(Answer("after", 1), CancellationToken.None);
+        Execute(otherProcess, "ROLLBACK;");
+
+        await Assert.ThrowsAsync<SqliteException>(() => refused);
+        await Task.WhenAll(before, after);
+        Assert.NotNull(await store.ReadAsync(new("group", "before"), CancellationToken.None));
+        Assert.NotNull(await store.ReadAsync(new("group", "after"), CancellationToken.None));
+    }
+
+    [Fact]
     public void The_database_file_is_in_wal_mode()
     {
         Open(DatabasePath, Time);
@@ -237,6 +260,8 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
     private static JsonElement Number(int value) => JsonSerializer.SerializeToElement(new { value });
+
+    private static NewDocument Answer(string id, int value) => new(new("group", id), "answer", Number(value));
 
     // Unpooled, so the test never shares (or keeps alive) a connection of the store under test.
     private static SqliteConnection RawConnection(string path)

@@ -11,8 +11,9 @@ namespace MeetingBot.Storage.Embedded;
 /// <summary>
 /// <see cref="IDocumentStore"/> on a single SQLite file, for running without Cosmos DB.
 /// Every write is a single statement, atomic and durable when the call returns (writes are committed
-/// in groups, see <see cref="GroupCommitWriter"/>); optimistic concurrency and "create only if
-/// absent or expired" are decided inside that statement, never by a read followed by a write.
+/// in groups, each under a savepoint of its own, see <see cref="GroupCommitWriter"/>); optimistic
+/// concurrency and "create only if absent or expired" are decided inside that statement, never by
+/// a read followed by a write.
 /// </summary>
 public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
 {
@@ -144,8 +145,8 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
                 kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at
             WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= @now;
             """;
-        var (changed, stored) = await WriteAsync(document, sql, ifMatch: null, cancellationToken);
-        if (changed == 0)
+        var (held, stored) = await WriteAsync(document, sql, ifMatch: null, mustChangeARow: true, cancellationToken);
+        if (!held)
         {
             LogCreateConflict(_logger, document.Kind);
             LogKeyConflict(_logger, document.Key.PartitionKey, document.Key.Id);
@@ -164,8 +165,8 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
             UPDATE documents SET kind = @kind, body = CAST(@body AS TEXT), etag = @etag, expires_at = @expiresAt
             WHERE partition_key = @pk AND id = @id AND etag = @ifMatch AND {LiveFilter};
             """;
-        var (changed, stored) = await WriteAsync(document, sql, ifMatch, cancellationToken);
-        if (changed == 0)
+        var (held, stored) = await WriteAsync(document, sql, ifMatch, mustChangeARow: true, cancellationToken);
+        if (!held)
         {
             LogPreconditionFailed(_logger, document.Kind);
             LogKeyPreconditionFailed(_logger, document.Key.PartitionKey, document.Key.Id);
@@ -185,7 +186,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
             ON CONFLICT (partition_key, id) DO UPDATE SET
                 kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at;
             """;
-        var (_, stored) = await WriteAsync(document, sql, ifMatch: null, cancellationToken);
+        var (_, stored) = await WriteAsync(document, sql, ifMatch: null, mustChangeARow: false, cancellationToken);
         LogWritten(_logger, "upsert", document.Key.PartitionKey, document.Key.Id);
         return stored;
     }
@@ -194,7 +195,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     {
         DocumentValidation.ValidateKey(key);
         cancellationToken.ThrowIfCancellationRequested();
-        await ExecuteWriteAsync("DELETE FROM documents WHERE partition_key = @pk AND id = @id;", parameters => AddKey(parameters, key));
+        await ExecuteWriteAsync(new WriteStatement("DELETE FROM documents WHERE partition_key = @pk AND id = @id;", parameters => AddKey(parameters, key)));
         LogWritten(_logger, "delete", key.PartitionKey, key.Id);
     }
 
@@ -246,8 +247,10 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
 
     // A write is queued only if the caller still wants it; once queued it is committed whatever
     // happens to the caller, so an answer is never half-stored because a request was aborted.
-    private async Task<(int Changed, StoredDocument Stored)> WriteAsync(
-        NewDocument document, string sql, string? ifMatch, CancellationToken cancellationToken)
+    // A create or replace must change a row: it changes none when a live document holds the key, or
+    // when the ETag differs.
+    private async Task<(bool Held, StoredDocument Stored)> WriteAsync(
+        NewDocument document, string sql, string? ifMatch, bool mustChangeARow, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var now = Now();
@@ -255,7 +258,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         // The body goes in and comes out as the UTF-8 bytes SQLite keeps (the SQL casts them to TEXT),
         // never through a .NET string.
         var body = JsonMarshal.GetRawUtf8Value(document.Body).ToArray();
-        var changed = await ExecuteWriteAsync(sql, parameters =>
+        var failedAt = await ExecuteWriteAsync(new WriteStatement(sql, parameters =>
         {
             AddKey(parameters, document.Key);
             parameters.AddWithValue("@kind", document.Kind);
@@ -267,12 +270,12 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
             {
                 parameters.AddWithValue("@ifMatch", ifMatch);
             }
-        });
-        return (changed, new StoredDocument(document.Key, document.Kind, document.Body.Clone(), etag));
+        }, mustChangeARow));
+        return (failedAt is null, new StoredDocument(document.Key, document.Kind, document.Body.Clone(), etag));
     }
 
-    private Task<int> ExecuteWriteAsync(string sql, Action<SqliteParameterCollection> bind) =>
-        UnavailableOnMomentaryErrors(_writer.ExecuteAsync(sql, bind));
+    private Task<int?> ExecuteWriteAsync(WriteStatement statement) =>
+        UnavailableOnMomentaryErrors(_writer.ExecuteAsync([statement]));
 
     private static async Task<T> UnavailableOnMomentaryErrors<T>(Task<T> operation)
     {
