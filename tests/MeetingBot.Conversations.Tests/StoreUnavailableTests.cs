@@ -40,6 +40,9 @@ public sealed class StoreUnavailableTests
         public Task<StoredDocument> UpsertAsync(NewDocument document, CancellationToken cancellationToken) =>
             Failing ? throw Unavailable() : inner.UpsertAsync(document, cancellationToken);
 
+        public Task<IReadOnlyList<StoredDocument>> WriteBatchAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken) =>
+            Failing ? throw Unavailable() : inner.WriteBatchAsync(writes, cancellationToken);
+
         public Task DeleteAsync(DocumentKey key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
 
         public Task<IReadOnlyList<StoredDocument>> QueryPartitionAsync(string partitionKey, string kind, CancellationToken cancellationToken) =>

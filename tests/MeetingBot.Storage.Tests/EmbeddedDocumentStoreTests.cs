@@ -110,12 +110,12 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
         // The trigger stands in for any statement the database refuses (a constraint, a size limit).
         Execute(otherProcess, "CREATE TRIGGER refuse_poison BEFORE INSERT ON documents WHEN NEW.id = 'poison' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
         // While another connection holds the write lock the writer waits, so the writes queue up
-        // behind it and commit in one group; whatever the first group takes, the refused write
+        // behind it and commit in one group; whatever the first group takes, the refused batch
         // shares its group with "before" or "after".
         Execute(otherProcess, "BEGIN IMMEDIATE;");
 
         var before = store.UpsertAsync(Answer("before", 1), CancellationToken.None);
-        var refused = store.UpsertAsync(Answer("poison", 1), CancellationToken.None);
+        var refused = store.WriteBatchAsync([DocumentWrite.Upsert(Answer("first-of-batch", 1)), DocumentWrite.Upsert(Answer("poison", 1))], CancellationToken.None);
         var after = store.UpsertAsync(Answer("after", 1), CancellationToken.None);
         Execute(otherProcess, "ROLLBACK;");
 
@@ -123,6 +123,29 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
         await Task.WhenAll(before, after);
         Assert.NotNull(await store.ReadAsync(new("group", "before"), CancellationToken.None));
         Assert.NotNull(await store.ReadAsync(new("group", "after"), CancellationToken.None));
+        // The batch's own first write is undone with it.
+        Assert.Null(await store.ReadAsync(new("group", "first-of-batch"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_batch_whose_condition_fails_is_rolled_back_alone_and_the_rest_of_its_group_commits()
+    {
+        var store = Open(DatabasePath, Time);
+        var stale = await store.CreateAsync(Answer("state", 1), CancellationToken.None);
+        await store.ReplaceAsync(Answer("state", 2), stale.ETag, CancellationToken.None);
+        using var otherProcess = RawConnection(DatabasePath);
+        Execute(otherProcess, "BEGIN IMMEDIATE;");
+
+        var before = store.UpsertAsync(Answer("before", 1), CancellationToken.None);
+        var failing = store.WriteBatchAsync([DocumentWrite.Upsert(Answer("draft", 1)), DocumentWrite.Replace(Answer("state", 3), stale.ETag)], CancellationToken.None);
+        var after = store.UpsertAsync(Answer("after", 1), CancellationToken.None);
+        Execute(otherProcess, "ROLLBACK;");
+
+        await Assert.ThrowsAsync<DocumentPreconditionFailedException>(() => failing);
+        await Task.WhenAll(before, after);
+        Assert.Null(await store.ReadAsync(new("group", "draft"), CancellationToken.None));
+        Assert.Equal(2, (await store.ReadAsync(new("group", "state"), CancellationToken.None))!.Body.GetProperty("value").GetInt32());
+        Assert.Equal(3L, CountRows(DatabasePath));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace MeetingBot.Storage.Embedded;
 /// <summary>
 /// Runs every write of one store on one connection and thread, committing them in groups: the
 /// units of work that queue up while a transaction commits all go into the next one, so a single
-/// fsync makes many of them durable. A unit (the statements of one store call) runs under
+/// fsync makes many of them durable. A unit (one store call: a single write or a batch) runs under
 /// a savepoint of its own inside the group's transaction, so a unit that fails is rolled back alone
 /// while the rest of its group still commits. A caller's task completes only after the transaction
 /// holding its unit has committed, so "returned" still means "on disk".
