@@ -15,11 +15,6 @@ public sealed partial class CosmosDocumentStore
         HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
     ];
 
-    /// <summary>
-    /// Sends one request, records its charge and turns "not now" answers into
-    /// <see cref="StoreUnavailableException"/>. By then the SDK has already retried throttling
-    /// (see CosmosClientFactory) and transient network failures.
-    /// </summary>
     /// <summary>A conditional replace of the item holding <paramref name="key"/> (If-Match).</summary>
     private Task<ResponseMessage> ReplaceItemAsync(DocumentKey key, byte[] content, string etag, CancellationToken cancellationToken)
     {
@@ -29,14 +24,27 @@ public sealed partial class CosmosDocumentStore
             new MemoryStream(content), CosmosKeys.Encode(key.Id), PartitionKeyOf(key), options, cancellationToken), cancellationToken);
     }
 
-    private async Task<ResponseMessage> SendAsync(string operation, DocumentKey? key, Func<Task<ResponseMessage>> send, CancellationToken cancellationToken)
+    private Task<ResponseMessage> SendAsync(string operation, DocumentKey? key, Func<Task<ResponseMessage>> send, CancellationToken cancellationToken) =>
+        SendAsync(operation, key, send, response => new Answer(response.StatusCode, response.Headers.RequestCharge, RetryAfter(response.Headers)), cancellationToken);
+
+    private Task<TransactionalBatchResponse> SendAsync(Func<Task<TransactionalBatchResponse>> send, CancellationToken cancellationToken) =>
+        SendAsync("batch", null, send, response => new Answer(response.StatusCode, response.RequestCharge, response.RetryAfter), cancellationToken);
+
+    /// <summary>
+    /// Sends one request, records its charge and turns "not now" answers into
+    /// <see cref="StoreUnavailableException"/>. By then the SDK has already retried throttling
+    /// (see CosmosClientFactory) and transient network failures.
+    /// </summary>
+    private async Task<TResponse> SendAsync<TResponse>(
+        string operation, DocumentKey? key, Func<Task<TResponse>> send, Func<TResponse, Answer> answerOf, CancellationToken cancellationToken)
+        where TResponse : IDisposable
     {
         if (key is not null)
         {
             LogKey(_logger, operation, key.PartitionKey, key.Id);
         }
 
-        ResponseMessage response;
+        TResponse response;
         try
         {
             response = await send();
@@ -58,16 +66,14 @@ public sealed partial class CosmosDocumentStore
             throw new StoreUnavailableException("Azure Cosmos DB could not be reached.", innerException: e);
         }
 
-        var charge = response.Headers.RequestCharge;
-        _charges.Record(operation, charge, response.StatusCode);
-        LogRequestCharge(_logger, operation, response.StatusCode, charge);
-        if (Unavailable.Contains(response.StatusCode))
+        var answer = answerOf(response);
+        _charges.Record(operation, answer.Charge, answer.Status);
+        LogRequestCharge(_logger, operation, answer.Status, answer.Charge);
+        if (Unavailable.Contains(answer.Status))
         {
-            var status = response.StatusCode;
-            var retryAfter = RetryAfter(response.Headers);
             response.Dispose();
-            LogUnavailable(_logger, operation, status);
-            throw new StoreUnavailableException($"Azure Cosmos DB answered {(int)status}.", retryAfter);
+            LogUnavailable(_logger, operation, answer.Status);
+            throw new StoreUnavailableException($"Azure Cosmos DB answered {(int)answer.Status}.", answer.RetryAfter);
         }
 
         return response;
@@ -83,9 +89,24 @@ public sealed partial class CosmosDocumentStore
         }
     }
 
+    // A batch fails as a whole; its answer carries the status of the operation that failed it.
+    private static void EnsureExpected(TransactionalBatchResponse response, HttpStatusCode status, params ReadOnlySpan<HttpStatusCode> expected)
+    {
+        if (!expected.Contains(status))
+        {
+            throw Refused(response, status);
+        }
+    }
+
+    private static CosmosException Refused(TransactionalBatchResponse response, HttpStatusCode status) =>
+        new($"Azure Cosmos DB refused the batch: {response.ErrorMessage}", status, 0, response.ActivityId, response.RequestCharge);
+
     // Cosmos DB says how long to back off in x-ms-retry-after-ms (REST API, common response headers).
     private static TimeSpan? RetryAfter(Headers headers) =>
         long.TryParse(headers["x-ms-retry-after-ms"], NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
             ? TimeSpan.FromMilliseconds(milliseconds)
             : null;
+
+    /// <summary>What every answer tells, whatever its shape.</summary>
+    private readonly record struct Answer(HttpStatusCode Status, double Charge, TimeSpan? RetryAfter);
 }

@@ -10,16 +10,16 @@ namespace MeetingBot.Storage.Cosmos;
 /// <summary>
 /// <see cref="IDocumentStore"/> on one Azure Cosmos DB container partitioned by "/pk" (see
 /// docs/architecture.md). Each store call is one Cosmos DB point operation, except a query (one
-/// single-partition query, paged) and a create that meets an existing item (one read more, and a
-/// replace when that item has expired).
+/// single-partition query, paged), a batch (one transactional batch of the partition) and a create
+/// that meets an existing item (one read more, and a replace when that item has expired).
 /// Optimistic concurrency is Cosmos DB's own If-Match; time to live is Cosmos DB's item "ttl",
 /// mirrored by an expiry on the store's clock (see <see cref="CosmosEnvelope"/>).
 /// Items go through the SDK's stream API, so System.Text.Json alone reads and writes them.
 /// </summary>
 public sealed partial class CosmosDocumentStore : IDocumentStore
 {
-    // Creating over an expired item races with other writers; after this many rounds the item is
-    // evidently being rewritten by someone else, which is a conflict.
+    // Creating over an expired item races with other writers; after this many looks at the item in
+    // the way it is evidently being rewritten by someone else, which is a conflict.
     private const int MaxCreateRounds = 3;
 
     private readonly Container _container;
@@ -52,69 +52,40 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
     {
         DocumentValidation.ValidateDocument(document);
         var (content, expiresAt) = Envelope(document);
-        for (var round = 1; round <= MaxCreateRounds; round++)
+        string? expiredETag = null;
+        for (var round = 1; ; round++)
         {
-            using (var created = await SendAsync("create", document.Key, () => _container.CreateItemStreamAsync(
-                new MemoryStream(content), PartitionKeyOf(document.Key), WriteOptions(), cancellationToken), cancellationToken))
+            using (var response = expiredETag is null
+                ? await SendAsync("create", document.Key, () => _container.CreateItemStreamAsync(
+                    new MemoryStream(content), PartitionKeyOf(document.Key), WriteOptions(), cancellationToken), cancellationToken)
+                : await ReplaceItemAsync(document.Key, content, expiredETag, cancellationToken))
             {
-                if (created.IsSuccessStatusCode)
+                if (response.IsSuccessStatusCode)
                 {
-                    return Stored(document, created, expiresAt);
+                    return Stored(document, response.Headers.ETag, expiresAt);
                 }
 
-                EnsureExpected(created, HttpStatusCode.Conflict);
+                EnsureExpected(response, CreateFailures(expiredETag));
             }
 
-            // The item in the way may have expired on the store's clock without the server having
-            // deleted it yet (servers delete in the background, emulators may never do).
-            var existing = await ReadItemAsync(document.Key, cancellationToken);
-            if (existing is null)
-            {
-                continue;
-            }
-
-            if (existing.IsLiveAt(Now()))
-            {
-                break;
-            }
-
-            LogCreateOverExpired(_logger, document.Kind);
-            using var replaced = await ReplaceItemAsync(document.Key, content, existing.CosmosETag, cancellationToken);
-            if (replaced.IsSuccessStatusCode)
-            {
-                return Stored(document, replaced, expiresAt);
-            }
-
-            // Someone else rewrote or deleted the expired item meanwhile: look again.
-            EnsureExpected(replaced, HttpStatusCode.PreconditionFailed, HttpStatusCode.NotFound);
+            expiredETag = await ExpiredItemInTheWayAsync(document, round, cancellationToken);
         }
-
-        LogCreateConflict(_logger, document.Kind);
-        throw new DocumentConflictException(document.Key);
     }
 
     public async Task<StoredDocument> ReplaceAsync(NewDocument document, string ifMatch, CancellationToken cancellationToken)
     {
         DocumentValidation.ValidateDocument(document);
         ArgumentNullException.ThrowIfNull(ifMatch);
-        var (cosmosETag, versionExpiresAt) = StoreETag.Parse(ifMatch);
-        if (versionExpiresAt is { } expired && expired <= Now())
-        {
-            // The version the caller read has expired, so it is gone whatever the server still holds.
-            LogPreconditionFailed(_logger, document.Kind);
-            throw new DocumentPreconditionFailedException(document.Key);
-        }
-
+        var cosmosETag = CosmosETagOfLiveVersion(document, ifMatch);
         var (content, expiresAt) = Envelope(document);
         using var response = await ReplaceItemAsync(document.Key, content, cosmosETag, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return Stored(document, response, expiresAt);
+            return Stored(document, response.Headers.ETag, expiresAt);
         }
 
         EnsureExpected(response, HttpStatusCode.PreconditionFailed, HttpStatusCode.NotFound);
-        LogPreconditionFailed(_logger, document.Kind);
-        throw new DocumentPreconditionFailedException(document.Key);
+        throw PreconditionFailed(document);
     }
 
     public async Task<StoredDocument> UpsertAsync(NewDocument document, CancellationToken cancellationToken)
@@ -124,7 +95,7 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
         using var response = await SendAsync("upsert", document.Key, () => _container.UpsertItemStreamAsync(
             new MemoryStream(content), PartitionKeyOf(document.Key), WriteOptions(), cancellationToken), cancellationToken);
         EnsureExpected(response);
-        return Stored(document, response, expiresAt);
+        return Stored(document, response.Headers.ETag, expiresAt);
     }
 
     public async Task DeleteAsync(DocumentKey key, CancellationToken cancellationToken)
@@ -192,8 +163,56 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
         return (CosmosEnvelope.Write(document, expiresAt), expiresAt);
     }
 
-    private static StoredDocument Stored(NewDocument document, ResponseMessage response, long? expiresAt) =>
-        new(document.Key, document.Kind, document.Body.Clone(), StoreETag.Compose(response.Headers.ETag, expiresAt));
+    /// <summary>
+    /// Where a create met an item (409), that item may have expired on the store's clock without the
+    /// server having deleted it yet (servers delete in the background, emulators may never do).
+    /// Returns the ETag of such an expired item, for the create to replace it (If-Match), or null when
+    /// the item has gone meanwhile, for the create to try again; a live item is a conflict.
+    /// </summary>
+    private async Task<string?> ExpiredItemInTheWayAsync(NewDocument document, int round, CancellationToken cancellationToken)
+    {
+        if (round <= MaxCreateRounds)
+        {
+            var existing = await ReadItemAsync(document.Key, cancellationToken);
+            if (existing is null)
+            {
+                return null;
+            }
+
+            if (!existing.IsLiveAt(Now()))
+            {
+                LogCreateOverExpired(_logger, document.Kind);
+                return existing.CosmosETag;
+            }
+        }
+
+        LogCreateConflict(_logger, document.Kind);
+        throw new DocumentConflictException(document.Key);
+    }
+
+    /// <summary>
+    /// The Cosmos ETag inside the store's <paramref name="ifMatch"/>. A replace of a version that has
+    /// expired fails here, without a round trip: that version is gone whatever the server still holds.
+    /// </summary>
+    private string CosmosETagOfLiveVersion(NewDocument document, string ifMatch)
+    {
+        var (cosmosETag, versionExpiresAt) = StoreETag.Parse(ifMatch);
+        return versionExpiresAt is { } expired && expired <= Now() ? throw PreconditionFailed(document) : cosmosETag;
+    }
+
+    private DocumentPreconditionFailedException PreconditionFailed(NewDocument document)
+    {
+        LogPreconditionFailed(_logger, document.Kind);
+        return new DocumentPreconditionFailedException(document.Key);
+    }
+
+    // How a create may fail and still be retried: an item is in the way, or the expired item it was
+    // replacing has been rewritten or deleted meanwhile.
+    private static HttpStatusCode[] CreateFailures(string? expiredETag) =>
+        expiredETag is null ? [HttpStatusCode.Conflict] : [HttpStatusCode.PreconditionFailed, HttpStatusCode.NotFound];
+
+    private static StoredDocument Stored(NewDocument document, string cosmosETag, long? expiresAt) =>
+        new(document.Key, document.Kind, document.Body.Clone(), StoreETag.Compose(cosmosETag, expiresAt));
 
     // Writes need only the new ETag, which comes in a header; not echoing the item saves bandwidth.
     private static ItemRequestOptions WriteOptions() => new() { EnableContentResponseOnWrite = false };

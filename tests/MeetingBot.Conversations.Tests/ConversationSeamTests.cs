@@ -142,6 +142,27 @@ public sealed class ConversationSeamTests
         Assert.All(await Task.WhenAll(waiting), r => Assert.Equal(TurnOutcome.Other, r.Outcome));
     }
 
+    [Fact]
+    public async Task A_turn_that_renders_a_draft_makes_one_store_write_and_an_unchanged_draft_is_not_kept_again()
+    {
+        var counting = (CountingWrites?)null;
+        using var bot = new ConversationDriver(wrapStore: store => counting = new CountingWrites(store), userName: "张明");
+        await bot.SendAllAsync(["1", "市交通运输局"]);
+
+        var before = counting!.Writes;
+        await bot.SendAsync("查看草稿");
+        Assert.Equal(1, counting.Writes - before);
+        Assert.Equal(1, (await bot.ReadRecordAsync()).DraftVersions);
+
+        await bot.SendAsync("查看草稿");
+        Assert.Equal(1, (await bot.ReadRecordAsync()).DraftVersions);
+        await bot.SendAsync("党组成员、副局长");
+        await bot.SendAsync("查看草稿");
+        Assert.Equal(2, (await bot.ReadRecordAsync()).DraftVersions);
+        var versions = await bot.Store.QueryPartitionAsync(ConversationKeys.Partition(ConversationDriver.Channel, bot.ConversationId), DraftVersion.Kind, CancellationToken.None);
+        Assert.Contains("党组成员、副局长", DraftVersion.FromJson(versions[^1].Body).Text, StringComparison.Ordinal);
+    }
+
     private static Drafting.TemplateCatalog Templates() => ConversationServiceCollectionExtensions.LoadContent(new ContentOptions()).Templates;
 
     private static async Task StoreAddressAsync(ConversationDriver bot) =>
@@ -159,6 +180,17 @@ public sealed class ConversationSeamTests
                 Lists = facts.Lists.ToDictionary(l => l.Key, l => (IReadOnlyList<ContextItem>)l.Value.Select(i => new ContextItem(i.Id, i.Label)).ToArray()),
                 Today = new DateOnly(2026, 12, 1),
             });
+        }
+    }
+
+    private sealed class CountingWrites(IDocumentStore inner) : StoreDecorator(inner)
+    {
+        public int Writes { get; private set; }
+
+        protected override Task BeforeWriteAsync(CancellationToken cancellationToken)
+        {
+            Writes++;
+            return Task.CompletedTask;
         }
     }
 

@@ -16,14 +16,26 @@ public sealed class CosmosDocumentStoreTests(CosmosServerFixture cosmos) : Docum
     protected override Task<IDocumentStore> CreateStoreAsync(TimeProvider time) =>
         Task.FromResult<IDocumentStore>(new CosmosDocumentStore(cosmos.Container, time));
 
-    [Fact]
-    public async Task Items_carry_the_encoded_keys_the_original_keys_and_the_time_to_live()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Items_carry_the_encoded_keys_the_original_keys_and_the_time_to_live(bool inOneBatch)
     {
         var store = new CosmosDocumentStore(cosmos.Container, Time);
         var transient = new DocumentKey($"shape-{Guid.NewGuid():N} 会议", "lock:1");
         var permanent = transient with { Id = "state" };
-        await store.CreateAsync(new NewDocument(transient, "lock", Number(1), TimeSpan.FromSeconds(90.5)), Ct);
-        await store.CreateAsync(new NewDocument(permanent, "conversation", Number(2)), Ct);
+        NewDocument[] documents = [new(transient, "lock", Number(1), TimeSpan.FromSeconds(90.5)), new(permanent, "conversation", Number(2))];
+        if (inOneBatch)
+        {
+            await store.WriteBatchAsync(documents.Select(DocumentWrite.Create).ToArray(), Ct);
+        }
+        else
+        {
+            foreach (var document in documents)
+            {
+                await store.CreateAsync(document, Ct);
+            }
+        }
 
         using var raw = await ReadRawAsync(transient);
         var item = raw.RootElement;
@@ -52,26 +64,35 @@ public sealed class CosmosDocumentStoreTests(CosmosServerFixture cosmos) : Docum
         var store = new CosmosDocumentStore(cosmos.Container, Time, meterFactory: meters.Factory);
         var key = new DocumentKey($"charges-{Guid.NewGuid():N}", "state");
 
+        var draft = key with { Id = "draft-000001" };
+
         var created = await store.CreateAsync(new NewDocument(key, "conversation", Number(1)), Ct);
         await store.ReadAsync(key, Ct);
-        await store.ReplaceAsync(new NewDocument(key, "conversation", Number(2)), created.ETag, Ct);
+        var replaced = await store.ReplaceAsync(new NewDocument(key, "conversation", Number(2)), created.ETag, Ct);
         await Assert.ThrowsAsync<DocumentPreconditionFailedException>(() => store.ReplaceAsync(new NewDocument(key, "conversation", Number(3)), created.ETag, Ct));
-        await store.UpsertAsync(new NewDocument(key with { Id = "draft-000001" }, "draft", Number(1)), Ct);
+        await store.UpsertAsync(new NewDocument(draft, "draft", Number(1)), Ct);
         await store.QueryPartitionAsync(key.PartitionKey, "draft", Ct);
+        await store.WriteBatchAsync([DocumentWrite.Replace(new NewDocument(key, "conversation", Number(4)), replaced.ETag), DocumentWrite.Upsert(new NewDocument(draft, "draft", Number(2)))], Ct);
+        await Assert.ThrowsAsync<DocumentPreconditionFailedException>(() => store.WriteBatchAsync(
+            [DocumentWrite.Upsert(new NewDocument(draft, "draft", Number(3))), DocumentWrite.Replace(new NewDocument(key, "conversation", Number(5)), replaced.ETag)], Ct));
         await store.DeleteAsync(key, Ct);
 
+        // A batch is one call, and a failed one answers with the status of the operation that failed it.
         Assert.Equal(
-            [("create", 201), ("read", 200), ("replace", 200), ("replace", 412), ("upsert", 201), ("query", 200), ("delete", 204)],
+            [("create", 201), ("read", 200), ("replace", 200), ("replace", 412), ("upsert", 201), ("query", 200), ("batch", 200), ("batch", 412), ("delete", 204)],
             recorded.Select(r => (r.Operation, r.Status)));
         // cosmosdb-server charges a nominal 1 RU for everything; real Cosmos DB reports real charges.
         Assert.All(recorded, r => Assert.True(r.Charge > 0));
     }
 
     [Theory]
-    [InlineData(HttpStatusCode.TooManyRequests)]
-    [InlineData(HttpStatusCode.ServiceUnavailable)]
-    [InlineData(HttpStatusCode.RequestTimeout)]
-    public async Task A_request_the_service_cannot_serve_becomes_store_unavailable_and_writes_nothing(HttpStatusCode status)
+    [InlineData(HttpStatusCode.TooManyRequests, false)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, false)]
+    [InlineData(HttpStatusCode.RequestTimeout, false)]
+    [InlineData(HttpStatusCode.TooManyRequests, true)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, true)]
+    [InlineData(HttpStatusCode.RequestTimeout, true)]
+    public async Task A_request_the_service_cannot_serve_becomes_store_unavailable_and_writes_nothing(HttpStatusCode status, bool inOneBatch)
     {
         var store = new CosmosDocumentStore(cosmos.Container, Time);
         var key = new DocumentKey($"unavailable-{Guid.NewGuid():N}", "state");
@@ -83,9 +104,12 @@ public sealed class CosmosDocumentStoreTests(CosmosServerFixture cosmos) : Docum
             CustomHandlers = { new AnswerWritesWith(status) },
         });
         var throttled = new CosmosDocumentStore(refusing.GetContainer(cosmos.Container.Database.Id, cosmos.Container.Id), Time);
+        var replacement = new NewDocument(key, "conversation", Number(2));
+        var draft = new NewDocument(key with { Id = "draft-000001" }, "draft", Number(1));
 
-        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(
-            () => throttled.ReplaceAsync(new NewDocument(key, "conversation", Number(2)), created.ETag, Ct));
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => inOneBatch
+            ? (Task)throttled.WriteBatchAsync([DocumentWrite.Replace(replacement, created.ETag), DocumentWrite.Create(draft)], Ct)
+            : throttled.ReplaceAsync(replacement, created.ETag, Ct));
 
         if (status == HttpStatusCode.TooManyRequests)
         {
@@ -95,6 +119,7 @@ public sealed class CosmosDocumentStoreTests(CosmosServerFixture cosmos) : Docum
         var read = await store.ReadAsync(key, Ct);
         Assert.Equal(1, read!.Body.GetProperty("value").GetInt32());
         Assert.Equal(created.ETag, read.ETag);
+        Assert.Null(await store.ReadAsync(draft.Key, Ct));
     }
 
     private async Task<JsonDocument> ReadRawAsync(DocumentKey key)

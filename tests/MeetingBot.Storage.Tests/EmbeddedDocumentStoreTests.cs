@@ -103,6 +103,52 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
     }
 
     [Fact]
+    public async Task A_write_the_database_refuses_fails_alone_and_the_rest_of_its_group_commits()
+    {
+        var store = Open(DatabasePath, Time);
+        using var otherProcess = RawConnection(DatabasePath);
+        // The trigger stands in for any statement the database refuses (a constraint, a size limit).
+        Execute(otherProcess, "CREATE TRIGGER refuse_poison BEFORE INSERT ON documents WHEN NEW.id = 'poison' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        // While another connection holds the write lock the writer waits, so the writes queue up
+        // behind it and commit in one group; whatever the first group takes, the refused batch
+        // shares its group with "before" or "after".
+        Execute(otherProcess, "BEGIN IMMEDIATE;");
+
+        var before = store.UpsertAsync(Answer("before", 1), CancellationToken.None);
+        var refused = store.WriteBatchAsync([DocumentWrite.Upsert(Answer("first-of-batch", 1)), DocumentWrite.Upsert(Answer("poison", 1))], CancellationToken.None);
+        var after = store.UpsertAsync(Answer("after", 1), CancellationToken.None);
+        Execute(otherProcess, "ROLLBACK;");
+
+        await Assert.ThrowsAsync<SqliteException>(() => refused);
+        await Task.WhenAll(before, after);
+        Assert.NotNull(await store.ReadAsync(new("group", "before"), CancellationToken.None));
+        Assert.NotNull(await store.ReadAsync(new("group", "after"), CancellationToken.None));
+        // The batch's own first write is undone with it.
+        Assert.Null(await store.ReadAsync(new("group", "first-of-batch"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_batch_whose_condition_fails_is_rolled_back_alone_and_the_rest_of_its_group_commits()
+    {
+        var store = Open(DatabasePath, Time);
+        var stale = await store.CreateAsync(Answer("state", 1), CancellationToken.None);
+        await store.ReplaceAsync(Answer("state", 2), stale.ETag, CancellationToken.None);
+        using var otherProcess = RawConnection(DatabasePath);
+        Execute(otherProcess, "BEGIN IMMEDIATE;");
+
+        var before = store.UpsertAsync(Answer("before", 1), CancellationToken.None);
+        var failing = store.WriteBatchAsync([DocumentWrite.Upsert(Answer("draft", 1)), DocumentWrite.Replace(Answer("state", 3), stale.ETag)], CancellationToken.None);
+        var after = store.UpsertAsync(Answer("after", 1), CancellationToken.None);
+        Execute(otherProcess, "ROLLBACK;");
+
+        await Assert.ThrowsAsync<DocumentPreconditionFailedException>(() => failing);
+        await Task.WhenAll(before, after);
+        Assert.Null(await store.ReadAsync(new("group", "draft"), CancellationToken.None));
+        Assert.Equal(2, (await store.ReadAsync(new("group", "state"), CancellationToken.None))!.Body.GetProperty("value").GetInt32());
+        Assert.Equal(3L, CountRows(DatabasePath));
+    }
+
+    [Fact]
     public void The_database_file_is_in_wal_mode()
     {
         Open(DatabasePath, Time);
@@ -240,6 +286,8 @@ public sealed class EmbeddedDocumentStoreTests : DocumentStoreContract, IDisposa
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
     private static JsonElement Number(int value) => JsonSerializer.SerializeToElement(new { value });
+
+    private static NewDocument Answer(string id, int value) => new(new("group", id), "answer", Number(value));
 
     // Unpooled, so the test never shares (or keeps alive) a connection of the store under test.
     private static SqliteConnection RawConnection(string path)

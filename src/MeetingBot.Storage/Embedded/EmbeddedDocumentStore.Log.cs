@@ -21,8 +21,11 @@ public sealed partial class EmbeddedDocumentStore
     [LoggerMessage(Level = LogLevel.Trace, Message = "Replace precondition failed on partition {PartitionKey}, id {Id}")]
     private static partial void LogKeyPreconditionFailed(ILogger logger, string partitionKey, string id);
 
-    [LoggerMessage(Level = LogLevel.Trace, Message = "Document {Operation} on partition {PartitionKey}, id {Id}")]
-    private static partial void LogWritten(ILogger logger, string operation, string partitionKey, string id);
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Document {Kind} on partition {PartitionKey}, id {Id}")]
+    private static partial void LogWritten(ILogger logger, DocumentWriteKind kind, string partitionKey, string id);
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Document delete on partition {PartitionKey}, id {Id}")]
+    private static partial void LogDeleted(ILogger logger, string partitionKey, string id);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Purged {Count} expired documents")]
     private static partial void LogPurged(ILogger logger, int count);

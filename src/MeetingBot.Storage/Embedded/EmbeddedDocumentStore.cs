@@ -10,9 +10,10 @@ namespace MeetingBot.Storage.Embedded;
 
 /// <summary>
 /// <see cref="IDocumentStore"/> on a single SQLite file, for running without Cosmos DB.
-/// Every write is a single statement, atomic and durable when the call returns (writes are committed
-/// in groups, see <see cref="GroupCommitWriter"/>); optimistic concurrency and "create only if
-/// absent or expired" are decided inside that statement, never by a read followed by a write.
+/// Every write is a single statement, and every write call (one write, or a batch of them) is one
+/// unit of the writer, atomic and durable when the call returns (units are committed in groups,
+/// see <see cref="GroupCommitWriter"/>); optimistic concurrency and "create only if absent or
+/// expired" are decided inside each statement, never by a read followed by a write.
 /// </summary>
 public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
 {
@@ -37,6 +38,27 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         );
         CREATE INDEX IF NOT EXISTS ix_documents_partition_kind ON documents (partition_key, kind, id);
         CREATE INDEX IF NOT EXISTS ix_documents_expires_at ON documents (expires_at) WHERE expires_at IS NOT NULL;
+        """;
+
+    // An expired row still occupies the primary key, so a create overwrites it in place; a live one is left alone.
+    private const string CreateSql = """
+        INSERT INTO documents (partition_key, id, kind, body, etag, expires_at)
+        VALUES (@pk, @id, @kind, CAST(@body AS TEXT), @etag, @expiresAt)
+        ON CONFLICT (partition_key, id) DO UPDATE SET
+            kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at
+        WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= @now;
+        """;
+
+    private const string ReplaceSql = $"""
+        UPDATE documents SET kind = @kind, body = CAST(@body AS TEXT), etag = @etag, expires_at = @expiresAt
+        WHERE partition_key = @pk AND id = @id AND etag = @ifMatch AND {LiveFilter};
+        """;
+
+    private const string UpsertSql = """
+        INSERT INTO documents (partition_key, id, kind, body, etag, expires_at)
+        VALUES (@pk, @id, @kind, CAST(@body AS TEXT), @etag, @expiresAt)
+        ON CONFLICT (partition_key, id) DO UPDATE SET
+            kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at;
         """;
 
     private readonly GroupCommitWriter _writer;
@@ -133,60 +155,42 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         return new StoredDocument(key, reader.GetString(0), ParseBody(reader.GetFieldValue<byte[]>(1)), reader.GetString(2));
     }
 
-    public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken)
-    {
-        DocumentValidation.ValidateDocument(document);
-        // An expired row still occupies the primary key, so it is overwritten in place; a live one is left alone.
-        const string sql = """
-            INSERT INTO documents (partition_key, id, kind, body, etag, expires_at)
-            VALUES (@pk, @id, @kind, CAST(@body AS TEXT), @etag, @expiresAt)
-            ON CONFLICT (partition_key, id) DO UPDATE SET
-                kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at
-            WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= @now;
-            """;
-        var (changed, stored) = await WriteAsync(document, sql, ifMatch: null, cancellationToken);
-        if (changed == 0)
-        {
-            LogCreateConflict(_logger, document.Kind);
-            LogKeyConflict(_logger, document.Key.PartitionKey, document.Key.Id);
-            throw new DocumentConflictException(document.Key);
-        }
-
-        LogWritten(_logger, "create", document.Key.PartitionKey, document.Key.Id);
-        return stored;
-    }
+    public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken) =>
+        (await WriteBatchAsync([DocumentWrite.Create(document)], cancellationToken))[0];
 
     public async Task<StoredDocument> ReplaceAsync(NewDocument document, string ifMatch, CancellationToken cancellationToken)
     {
-        DocumentValidation.ValidateDocument(document);
         ArgumentNullException.ThrowIfNull(ifMatch);
-        var sql = $"""
-            UPDATE documents SET kind = @kind, body = CAST(@body AS TEXT), etag = @etag, expires_at = @expiresAt
-            WHERE partition_key = @pk AND id = @id AND etag = @ifMatch AND {LiveFilter};
-            """;
-        var (changed, stored) = await WriteAsync(document, sql, ifMatch, cancellationToken);
-        if (changed == 0)
-        {
-            LogPreconditionFailed(_logger, document.Kind);
-            LogKeyPreconditionFailed(_logger, document.Key.PartitionKey, document.Key.Id);
-            throw new DocumentPreconditionFailedException(document.Key);
-        }
-
-        LogWritten(_logger, "replace", document.Key.PartitionKey, document.Key.Id);
-        return stored;
+        return (await WriteBatchAsync([DocumentWrite.Replace(document, ifMatch)], cancellationToken))[0];
     }
 
-    public async Task<StoredDocument> UpsertAsync(NewDocument document, CancellationToken cancellationToken)
+    public async Task<StoredDocument> UpsertAsync(NewDocument document, CancellationToken cancellationToken) =>
+        (await WriteBatchAsync([DocumentWrite.Upsert(document)], cancellationToken))[0];
+
+    // A batch is queued only if the caller still wants it; once queued it is committed whatever
+    // happens to the caller, so an answer is never half-stored because a request was aborted.
+    public async Task<IReadOnlyList<StoredDocument>> WriteBatchAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
-        DocumentValidation.ValidateDocument(document);
-        const string sql = """
-            INSERT INTO documents (partition_key, id, kind, body, etag, expires_at)
-            VALUES (@pk, @id, @kind, CAST(@body AS TEXT), @etag, @expiresAt)
-            ON CONFLICT (partition_key, id) DO UPDATE SET
-                kind = excluded.kind, body = excluded.body, etag = excluded.etag, expires_at = excluded.expires_at;
-            """;
-        var (_, stored) = await WriteAsync(document, sql, ifMatch: null, cancellationToken);
-        LogWritten(_logger, "upsert", document.Key.PartitionKey, document.Key.Id);
+        DocumentValidation.ValidateBatch(writes);
+        cancellationToken.ThrowIfCancellationRequested();
+        var now = Now();
+        var statements = new WriteStatement[writes.Count];
+        var stored = new StoredDocument[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            (statements[i], stored[i]) = Prepare(writes[i], now);
+        }
+
+        if (await UnavailableOnMomentaryErrors(_writer.ExecuteAsync(statements)) is { } failed)
+        {
+            throw ConditionFailed(writes[failed]);
+        }
+
+        foreach (var write in writes)
+        {
+            LogWritten(_logger, write.Kind, write.Document.Key.PartitionKey, write.Document.Key.Id);
+        }
+
         return stored;
     }
 
@@ -194,8 +198,9 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
     {
         DocumentValidation.ValidateKey(key);
         cancellationToken.ThrowIfCancellationRequested();
-        await ExecuteWriteAsync("DELETE FROM documents WHERE partition_key = @pk AND id = @id;", parameters => AddKey(parameters, key));
-        LogWritten(_logger, "delete", key.PartitionKey, key.Id);
+        await UnavailableOnMomentaryErrors(_writer.ExecuteAsync(
+            [new WriteStatement("DELETE FROM documents WHERE partition_key = @pk AND id = @id;", parameters => AddKey(parameters, key))]));
+        LogDeleted(_logger, key.PartitionKey, key.Id);
     }
 
     public async Task<IReadOnlyList<StoredDocument>> QueryPartitionAsync(string partitionKey, string kind, CancellationToken cancellationToken)
@@ -244,35 +249,53 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         SqliteConnection.ClearPool(connection);
     }
 
-    // A write is queued only if the caller still wants it; once queued it is committed whatever
-    // happens to the caller, so an answer is never half-stored because a request was aborted.
-    private async Task<(int Changed, StoredDocument Stored)> WriteAsync(
-        NewDocument document, string sql, string? ifMatch, CancellationToken cancellationToken)
+    // The statement of one write, and the document it stores. Creates and replaces must change a
+    // row: a create changes none when a live document holds the key, a replace when the ETag differs.
+    private static (WriteStatement Statement, StoredDocument Stored) Prepare(DocumentWrite write, long now)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var now = Now();
+        var document = write.Document;
         var etag = NewETag();
         // The body goes in and comes out as the UTF-8 bytes SQLite keeps (the SQL casts them to TEXT),
         // never through a .NET string.
         var body = JsonMarshal.GetRawUtf8Value(document.Body).ToArray();
-        var changed = await ExecuteWriteAsync(sql, parameters =>
-        {
-            AddKey(parameters, document.Key);
-            parameters.AddWithValue("@kind", document.Kind);
-            parameters.AddWithValue("@body", body);
-            parameters.AddWithValue("@etag", etag);
-            parameters.AddWithValue("@expiresAt", document.TimeToLive is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value);
-            parameters.AddWithValue("@now", now);
-            if (ifMatch is not null)
+        var statement = new WriteStatement(
+            write.Kind switch
             {
-                parameters.AddWithValue("@ifMatch", ifMatch);
-            }
-        });
-        return (changed, new StoredDocument(document.Key, document.Kind, document.Body.Clone(), etag));
+                DocumentWriteKind.Create => CreateSql,
+                DocumentWriteKind.Replace => ReplaceSql,
+                _ => UpsertSql,
+            },
+            parameters =>
+            {
+                AddKey(parameters, document.Key);
+                parameters.AddWithValue("@kind", document.Kind);
+                parameters.AddWithValue("@body", body);
+                parameters.AddWithValue("@etag", etag);
+                parameters.AddWithValue("@expiresAt", document.TimeToLive is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value);
+                parameters.AddWithValue("@now", now);
+                if (write.IfMatch is { } ifMatch)
+                {
+                    parameters.AddWithValue("@ifMatch", ifMatch);
+                }
+            },
+            MustChangeARow: write.Kind != DocumentWriteKind.Upsert);
+        return (statement, new StoredDocument(document.Key, document.Kind, document.Body.Clone(), etag));
     }
 
-    private Task<int> ExecuteWriteAsync(string sql, Action<SqliteParameterCollection> bind) =>
-        UnavailableOnMomentaryErrors(_writer.ExecuteAsync(sql, bind));
+    private Exception ConditionFailed(DocumentWrite write)
+    {
+        var key = write.Document.Key;
+        if (write.Kind == DocumentWriteKind.Create)
+        {
+            LogCreateConflict(_logger, write.Document.Kind);
+            LogKeyConflict(_logger, key.PartitionKey, key.Id);
+            return new DocumentConflictException(key);
+        }
+
+        LogPreconditionFailed(_logger, write.Document.Kind);
+        LogKeyPreconditionFailed(_logger, key.PartitionKey, key.Id);
+        return new DocumentPreconditionFailedException(key);
+    }
 
     private static async Task<T> UnavailableOnMomentaryErrors<T>(Task<T> operation)
     {

@@ -5,16 +5,21 @@ namespace MeetingBot.Storage.Embedded;
 
 /// <summary>
 /// Runs every write of one store on one connection and thread, committing them in groups: the
-/// writes that queue up while a transaction commits all go into the next one, so a single fsync
-/// makes many of them durable. A caller's task completes only after the transaction holding its
-/// write has committed, so "returned" still means "on disk".
+/// units of work that queue up while a transaction commits all go into the next one, so a single
+/// fsync makes many of them durable. A unit (one store call: a single write or a batch) runs under
+/// a savepoint of its own inside the group's transaction, so a unit that fails is rolled back alone
+/// while the rest of its group still commits. A caller's task completes only after the transaction
+/// holding its unit has committed, so "returned" still means "on disk".
 /// </summary>
 internal sealed class GroupCommitWriter : IDisposable
 {
     // Bounds how long the first write of a group waits behind the others.
     private const int MaxGroupSize = 128;
 
-    private readonly BlockingCollection<PendingWrite> _queue = [];
+    // ROLLBACK TO keeps the savepoint open; RELEASE then ends it.
+    private const string RollBackUnit = "ROLLBACK TO unit; RELEASE unit;";
+
+    private readonly BlockingCollection<PendingUnit> _queue = [];
     private readonly SqliteConnection _connection;
     private readonly Action<SqliteConnection> _afterGroup;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
@@ -32,22 +37,24 @@ internal sealed class GroupCommitWriter : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Queues a statement and completes with its changed-row count once it has committed.</summary>
-    /// <param name="sql">The statement; each distinct text is prepared once and kept.</param>
-    /// <param name="bind">Adds the statement's parameters; runs on the writer thread.</param>
-    public Task<int> ExecuteAsync(string sql, Action<SqliteParameterCollection> bind)
+    /// <summary>
+    /// Queues a unit of statements, run in order. Completes with null once the unit has committed,
+    /// or with the index of the first statement that had to change a row and changed none; then
+    /// nothing of the unit was kept. A statement that fails fails its unit alone.
+    /// </summary>
+    public Task<int?> ExecuteAsync(IReadOnlyList<WriteStatement> unit)
     {
-        var write = new PendingWrite(sql, bind, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingUnit(unit, new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously));
         try
         {
-            _queue.Add(write);
+            _queue.Add(pending);
         }
         catch (InvalidOperationException)
         {
             throw new ObjectDisposedException(nameof(EmbeddedDocumentStore));
         }
 
-        return write.Completion.Task;
+        return pending.Completion.Task;
     }
 
     /// <summary>Commits what is queued, then closes the connection.</summary>
@@ -66,7 +73,7 @@ internal sealed class GroupCommitWriter : IDisposable
 
     private void Run()
     {
-        var group = new List<PendingWrite>(MaxGroupSize);
+        var group = new List<PendingUnit>(MaxGroupSize);
         foreach (var first in _queue.GetConsumingEnumerable())
         {
             group.Add(first);
@@ -80,18 +87,33 @@ internal sealed class GroupCommitWriter : IDisposable
         }
     }
 
-    private void Commit(List<PendingWrite> group)
+    private void Commit(List<PendingUnit> group)
     {
-        var changed = new int[group.Count];
+        var failedAt = new int?[group.Count];
+        var failures = new SqliteException?[group.Count];
         try
         {
             Execute("BEGIN IMMEDIATE;");
             for (var i = 0; i < group.Count; i++)
             {
-                var command = Command(group[i].Sql);
-                command.Parameters.Clear();
-                group[i].Bind(command.Parameters);
-                changed[i] = command.ExecuteNonQuery();
+                Execute("SAVEPOINT unit;");
+                try
+                {
+                    failedAt[i] = Run(group[i].Statements);
+                    Execute(failedAt[i] is null ? "RELEASE unit;" : RollBackUnit);
+                }
+                catch (SqliteException ex)
+                {
+                    // Most errors undo just the failing statement and leave the transaction open;
+                    // the unit's earlier statements are undone here. Some (a full disk, an I/O
+                    // error) end the whole transaction, and then the whole group fails with them.
+                    if (!TryRollBackUnit())
+                    {
+                        throw;
+                    }
+
+                    failures[i] = ex;
+                }
             }
 
             _afterGroup(_connection);
@@ -99,11 +121,12 @@ internal sealed class GroupCommitWriter : IDisposable
         }
         catch (Exception ex)
         {
-            // Nothing of a failed group is kept, and every caller in it learns why.
+            // The transaction itself failed (it could not begin or commit, or an error ended it):
+            // nothing of the group is kept, and every caller in it learns why.
             RollBack();
-            foreach (var write in group)
+            foreach (var unit in group)
             {
-                write.Completion.TrySetException(ex);
+                unit.Completion.TrySetException(ex);
             }
 
             return;
@@ -111,7 +134,45 @@ internal sealed class GroupCommitWriter : IDisposable
 
         for (var i = 0; i < group.Count; i++)
         {
-            group[i].Completion.TrySetResult(changed[i]);
+            if (failures[i] is { } failure)
+            {
+                group[i].Completion.TrySetException(failure);
+            }
+            else
+            {
+                group[i].Completion.TrySetResult(failedAt[i]);
+            }
+        }
+    }
+
+    // The index of the first statement that had to change a row and changed none, or null.
+    private int? Run(IReadOnlyList<WriteStatement> statements)
+    {
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var command = Command(statements[i].Sql);
+            command.Parameters.Clear();
+            statements[i].Bind(command.Parameters);
+            if (command.ExecuteNonQuery() == 0 && statements[i].MustChangeARow)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    // Undoes the current unit; false when there is no transaction left to undo it in.
+    private bool TryRollBackUnit()
+    {
+        try
+        {
+            Execute(RollBackUnit);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
         }
     }
 
@@ -143,5 +204,11 @@ internal sealed class GroupCommitWriter : IDisposable
         return command;
     }
 
-    private sealed record PendingWrite(string Sql, Action<SqliteParameterCollection> Bind, TaskCompletionSource<int> Completion);
+    private sealed record PendingUnit(IReadOnlyList<WriteStatement> Statements, TaskCompletionSource<int?> Completion);
 }
+
+/// <summary>A statement of a unit of <see cref="GroupCommitWriter"/>.</summary>
+/// <param name="Sql">The statement; each distinct text is prepared once and kept.</param>
+/// <param name="Bind">Adds the statement's parameters; runs on the writer thread.</param>
+/// <param name="MustChangeARow">Whether the unit stands only if this statement changes a row (a condition in its WHERE).</param>
+internal sealed record WriteStatement(string Sql, Action<SqliteParameterCollection> Bind, bool MustChangeARow = false);

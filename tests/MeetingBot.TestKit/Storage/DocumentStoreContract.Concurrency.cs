@@ -12,22 +12,8 @@ public abstract partial class DocumentStoreContract
         const int Contenders = 16;
         var store = await CreateStoreAsync(Time);
         var created = await store.CreateAsync(Doc("race", -1), Ct);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var attempts = Enumerable.Range(0, Contenders).Select(i => Task.Run(async () =>
-        {
-            await start.Task;
-            try
-            {
-                return await store.ReplaceAsync(Doc("race", i), created.ETag, Ct);
-            }
-            catch (DocumentPreconditionFailedException)
-            {
-                return null;
-            }
-        })).ToArray();
-        start.SetResult();
-        var results = await Task.WhenAll(attempts);
+        var results = await ContendAsync(Contenders, i => store.ReplaceAsync(Doc("race", i), created.ETag, Ct));
 
         var winner = Assert.Single(results, r => r is not null)!;
         var read = await store.ReadAsync(Key("race"), Ct);
@@ -79,6 +65,27 @@ public abstract partial class DocumentStoreContract
         await Task.WhenAll(workers);
 
         Assert.Equal(Workers * IncrementsPerWorker, ValueOf(await store.ReadAsync(Key("counter"), Ct)));
+    }
+
+    // Starts every contender at once; each ends with its result, or null when its precondition failed.
+    private static async Task<T?[]> ContendAsync<T>(int contenders, Func<int, Task<T>> attempt)
+        where T : class
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = Enumerable.Range(0, contenders).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            try
+            {
+                return await attempt(i);
+            }
+            catch (DocumentPreconditionFailedException)
+            {
+                return null;
+            }
+        })).ToArray();
+        start.SetResult();
+        return await Task.WhenAll(attempts);
     }
 
     [Fact]

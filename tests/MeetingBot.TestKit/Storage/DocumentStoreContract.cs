@@ -249,6 +249,14 @@ public abstract partial class DocumentStoreContract
         return document.Body.GetProperty("value").GetInt32();
     }
 
+    // The document reads back as it was stored: same value, same ETag.
+    private static async Task AssertStoredAsync(IDocumentStore store, StoredDocument expected)
+    {
+        var read = await store.ReadAsync(expected.Key, Ct);
+        Assert.Equal(ValueOf(expected), ValueOf(read));
+        Assert.Equal(expected.ETag, read!.ETag);
+    }
+
     private static JsonElement Json(string json)
     {
         using var parsed = JsonDocument.Parse(json);

@@ -28,6 +28,12 @@ public abstract class StoreDecorator(IDocumentStore inner) : IDocumentStore
         return await inner.UpsertAsync(document, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StoredDocument>> WriteBatchAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
+    {
+        await BeforeWriteAsync(cancellationToken);
+        return await inner.WriteBatchAsync(writes, cancellationToken);
+    }
+
     public async Task DeleteAsync(DocumentKey key, CancellationToken cancellationToken)
     {
         await BeforeWriteAsync(cancellationToken);
