@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace MeetingBot.Channels.BotFramework;
 
 /// <summary>POST /api/messages: the Bot Framework messaging endpoint (docs/protocols.md A.6, A.7), and the file links of its replies.</summary>
-public static partial class BotFrameworkEndpoints
+public static class BotFrameworkEndpoints
 {
     /// <summary>What a busy conversation's sender is asked to wait before sending again.</summary>
     private const string RetryAfterSeconds = "1";
@@ -41,14 +41,14 @@ public static partial class BotFrameworkEndpoints
         var (activity, problem) = await ActivityReader.ReadAsync(request, cancellationToken);
         if (activity is null)
         {
-            LogRejected(logger, problem!.Value.Status, problem.Value.Reason);
+            Log.ActivityRejected(logger, problem!.Value.Status, problem.Value.Reason);
             return Results.StatusCode(problem.Value.Status);
         }
 
         // A failed check answers 401 with no detail; the reason is logged (docs/protocols.md C.1).
         if (await authenticator.ValidateAsync(request.Headers.Authorization, activity, cancellationToken) is { } reason)
         {
-            LogRejected(logger, StatusCodes.Status401Unauthorized, reason);
+            Log.ActivityRejected(logger, StatusCodes.Status401Unauthorized, reason);
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
 
@@ -105,7 +105,7 @@ public static partial class BotFrameworkEndpoints
             }
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
             {
-                LogDeliveryDeferred(logger, e.GetType().Name, pending.Count - sent);
+                Log.DeliveryDeferred(logger, e.GetType().Name, pending.Count - sent);
                 var rest = pending.Skip(sent).ToArray();
                 var unsent = 0;
                 background.Retry(async stopping =>
@@ -148,12 +148,6 @@ public static partial class BotFrameworkEndpoints
             : new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = turn.Replies.FirstOrDefault(r => r.Text is not null)?.Text ?? "" };
         return Results.Json(response, BotFrameworkJsonContext.Default.JsonObject);
     }
-
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Rejected an activity with {Status}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, int status, string reason);
-
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "Replies could not be delivered now ({Error}); {Count} activities go out in the background")]
-    private static partial void LogDeliveryDeferred(ILogger logger, string error, int count);
 }
 
 /// <summary>Reads an activity from a request body: bounded in size, JSON checked, required fields checked.</summary>

@@ -14,7 +14,7 @@ namespace MeetingBot.Channels.BotFramework;
 /// URLs seen in authenticated activities, and are retried on 429/412/502/504 with jittered
 /// exponential backoff that honours Retry-After (B.4).
 /// </summary>
-public sealed partial class ConnectorClient(
+public sealed class ConnectorClient(
     HttpClient http,
     ConnectorTokenProvider tokens,
     TrustedServiceUrls trusted,
@@ -106,12 +106,12 @@ public sealed partial class ConnectorClient(
             {
                 if (attempt >= MaxRetries || !Retried.Contains(response.StatusCode))
                 {
-                    LogFailed(logger, method.Method, (int)response.StatusCode, attempt + 1);
+                    Log.ConnectorFailed(logger, method.Method, (int)response.StatusCode, attempt + 1);
                     throw new HttpRequestException($"The Connector answered {(int)response.StatusCode}.", null, response.StatusCode);
                 }
 
                 var delay = Backoff(attempt, response.Headers.RetryAfter);
-                LogRetry(logger, (int)response.StatusCode, delay.TotalMilliseconds);
+                Log.ConnectorRetry(logger, (int)response.StatusCode, delay.TotalMilliseconds);
                 await Task.Delay(delay, time, cancellationToken);
             }
         }
@@ -128,10 +128,4 @@ public sealed partial class ConnectorClient(
         var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
         return TimeSpan.FromMilliseconds(Math.Min(exponential * jitter, MaxBackoff.TotalMilliseconds));
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The Connector answered {Status}; retrying in {DelayMs} ms")]
-    private static partial void LogRetry(ILogger logger, int status, double delayMs);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Connector {Method} failed with {Status} after {Attempts} attempts")]
-    private static partial void LogFailed(ILogger logger, string method, int status, int attempts);
 }

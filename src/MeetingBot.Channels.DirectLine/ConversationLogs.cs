@@ -9,7 +9,7 @@ namespace MeetingBot.Channels.DirectLine;
 /// <see cref="DirectLineOptions.IdleConversationLifetime"/> are dropped; the sweep runs on access,
 /// at most once a minute, so no timer is needed.
 /// </summary>
-public sealed partial class ConversationLogs(IOptions<DirectLineOptions> options, TimeProvider time, ILogger<ConversationLogs> logger)
+public sealed class ConversationLogs(IOptions<DirectLineOptions> options, TimeProvider time, ILogger<ConversationLogs> logger)
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
@@ -61,12 +61,9 @@ public sealed partial class ConversationLogs(IOptions<DirectLineOptions> options
 
         if (dropped > 0)
         {
-            LogDropped(logger, dropped, logs.Count);
+            Log.IdleLogsDropped(logger, dropped, logs.Count);
         }
 
         return now;
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Dropped {Dropped} idle Direct Line conversation logs from memory; {Remaining} remain")]
-    private static partial void LogDropped(ILogger logger, int dropped, int remaining);
 }

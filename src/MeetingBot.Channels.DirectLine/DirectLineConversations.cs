@@ -26,7 +26,7 @@ public enum PostResult
 /// service would, records it (the echo Web Chat waits for, D.5), runs the bot turn in-process and
 /// records the replies. Replies are in the log before the post is answered, so the next poll has them.
 /// </summary>
-public sealed partial class DirectLineConversations(
+public sealed class DirectLineConversations(
     ActivityProcessor processor,
     TurnPipeline pipeline,
     PendingReplies pending,
@@ -67,7 +67,7 @@ public sealed partial class DirectLineConversations(
             MembersAdded = [member, Bot],
             Locale = locale,
         };
-        LogStarted(logger, created);
+        Log.ConversationStarted(logger, created);
 
         // Not recorded: conversationUpdate never reaches the client (D.3). A failed greeting still
         // leaves a working conversation; the next message gets the current question.
@@ -122,7 +122,7 @@ public sealed partial class DirectLineConversations(
         // Web Chat may post the same activity again after a timeout; it is answered, not run twice.
         if (ConversationLog.ClientActivityIdOf(posted) is { } clientActivityId && log.FindByClientActivityId(clientActivityId) is { Id: { } earlierId })
         {
-            LogRepeatedPost(logger);
+            Log.RepeatedPost(logger);
             return new PostOutcome(earlierId, PostResult.Answered);
         }
 
@@ -168,7 +168,7 @@ public sealed partial class DirectLineConversations(
         catch (Exception e) when (e is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            LogTurnFailed(logger, e);
+            Log.TurnFailed(logger, e);
             return PostResult.Failed;
         }
 
@@ -178,7 +178,7 @@ public sealed partial class DirectLineConversations(
         }
 
         Record(log, turn?.Replies ?? []);
-        LogTurn(logger, activity.Type ?? "", turn?.Replies.Count ?? 0);
+        Log.TurnAnswered(logger, activity.Type ?? "", turn?.Replies.Count ?? 0);
         return PostResult.Answered;
     }
 
@@ -194,16 +194,4 @@ public sealed partial class DirectLineConversations(
             });
         }
     }
-
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "A Direct Line conversation started (new log: {Created})")]
-    private static partial void LogStarted(ILogger logger, bool created);
-
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Debug, Message = "Direct Line: {Type} answered with {ReplyCount} replies")]
-    private static partial void LogTurn(ILogger logger, string type, int replyCount);
-
-    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Direct Line: an activity was posted again; not run twice")]
-    private static partial void LogRepeatedPost(ILogger logger);
-
-    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Direct Line: the bot turn failed")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception);
 }

@@ -14,7 +14,7 @@ namespace MeetingBot.Channels.DirectLine;
 /// 403 for any token problem (it then reports an expired token), 404 for a conversation the token
 /// does not open (polling stops), 200 with an empty list when nothing is new.
 /// </summary>
-public static partial class DirectLineEndpoints
+public static class DirectLineEndpoints
 {
     public const string BasePath = "/v3/directline";
 
@@ -195,10 +195,7 @@ public static partial class DirectLineEndpoints
     private static IResult Reject(ILoggerFactory loggers, int status, string reason)
     {
         var logger = loggers.CreateLogger(typeof(DirectLineEndpoints).FullName!);
-        LogRejected(logger, status, reason);
+        Log.RequestRejected(logger, status, reason);
         return Results.StatusCode(status);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rejected a Direct Line request with {Status}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, int status, string reason);
 }

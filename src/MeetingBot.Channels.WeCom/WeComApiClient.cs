@@ -12,7 +12,7 @@ namespace MeetingBot.Channels.WeCom;
 /// The access_token travels in the query string, as WeCom requires; the client's HTTP logging is
 /// removed at registration so that neither it nor the secret reaches a log.
 /// </summary>
-public sealed partial class WeComApiClient(
+public sealed class WeComApiClient(
     HttpClient http,
     WeComAccessTokens tokens,
     IOptions<WeComOptions> options,
@@ -63,7 +63,7 @@ public sealed partial class WeComApiClient(
         }, cancellationToken);
         if (!string.IsNullOrEmpty(response.InvalidUser))
         {
-            LogRecipientRejected(logger);
+            Log.RecipientRejected(logger);
         }
 
         return response;
@@ -111,7 +111,7 @@ public sealed partial class WeComApiClient(
                 case 0:
                     return response!;
                 case InvalidAccessToken or AccessTokenExpired when !refreshed:
-                    LogTokenRejected(logger, operation, errCode);
+                    Log.TokenRejected(logger, operation, errCode);
                     tokens.Invalidate(token);
                     refreshed = true;
                     retries--;
@@ -119,7 +119,7 @@ public sealed partial class WeComApiClient(
                 case FrequencyExceeded when retryBusy && retries < FrequencyRetries:
                 case SystemBusy when retryBusy && retries < BusyRetries:
                     var delay = TimeSpan.FromSeconds(1 << retries);
-                    LogBackingOff(logger, operation, errCode, delay);
+                    Log.BackingOff(logger, operation, errCode, delay);
                     await Task.Delay(delay, time, cancellationToken);
                     continue;
                 default:
@@ -138,7 +138,7 @@ public sealed partial class WeComApiClient(
             throw new WeComApiException("gettoken", response.ErrCode);
         }
 
-        LogTokenFetched(logger, response.ExpiresIn);
+        Log.TokenFetched(logger, response.ExpiresIn);
         return (response.AccessToken, TimeSpan.FromSeconds(response.ExpiresIn > 0 ? response.ExpiresIn : 7200));
     }
 
@@ -148,18 +148,6 @@ public sealed partial class WeComApiClient(
         answer.EnsureSuccessStatusCode();
         return await answer.Content.ReadFromJsonAsync(type, cancellationToken) ?? throw new HttpRequestException("WeCom answered with an empty body.");
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom access_token fetched, valid for {ExpiresIn} s")]
-    private static partial void LogTokenFetched(ILogger logger, int expiresIn);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom {Operation} answered {ErrCode}: fetching a new access_token")]
-    private static partial void LogTokenRejected(ILogger logger, string operation, int errCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom {Operation} answered {ErrCode}: trying again in {Delay}")]
-    private static partial void LogBackingOff(ILogger logger, string operation, int errCode, TimeSpan delay);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "WeCom message/send: the recipient is not in the app's visible range (invaliduser)")]
-    private static partial void LogRecipientRejected(ILogger logger);
 }
 
 /// <summary>A WeCom API call that failed with an errcode (E.10); the errmsg is not kept, it may echo request data.</summary>

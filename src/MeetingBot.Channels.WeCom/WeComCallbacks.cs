@@ -12,7 +12,7 @@ namespace MeetingBot.Channels.WeCom;
 /// replies that are ready and fit one message go back passively in the response (E.7); anything
 /// later or longer goes out through message/send (E.8) after an empty 200.
 /// </summary>
-public sealed partial class WeComCallbacks(
+public sealed class WeComCallbacks(
     TurnPipeline pipeline,
     WeComUserNames names,
     WeComMessenger messenger,
@@ -42,7 +42,7 @@ public sealed partial class WeComCallbacks(
         var input = ToTurnInput(message, options.Value.CorpId);
         if (input is null)
         {
-            LogIgnored(logger, message.MsgType, message.Event);
+            Log.CallbackIgnored(logger, message.MsgType, message.Event);
             return null;
         }
 
@@ -52,7 +52,7 @@ public sealed partial class WeComCallbacks(
         var delivery = _deliveries.GetOrAdd(key, candidate);
         if (!ReferenceEquals(delivery, candidate))
         {
-            LogRedelivered(logger, input.ActivityId!);
+            Log.Redelivered(logger, input.ActivityId!);
         }
 
         try
@@ -133,7 +133,7 @@ public sealed partial class WeComCallbacks(
             }
             catch (TimeoutException)
             {
-                LogSlowTurn(logger, budget);
+                Log.SlowTurn(logger, budget);
             }
         }
 
@@ -170,13 +170,4 @@ public sealed partial class WeComCallbacks(
     }
 
     private sealed record Delivery(DateTimeOffset Received, Lazy<Task<string?>> Outcome);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "WeCom callback {MsgType} {Event} needs no turn")]
-    private static partial void LogIgnored(ILogger logger, string msgType, string? @event);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "WeCom delivered {ActivityId} again; it shares the first delivery's outcome")]
-    private static partial void LogRedelivered(ILogger logger, string activityId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The turn took longer than {Budget}; its replies go out through message/send")]
-    private static partial void LogSlowTurn(ILogger logger, TimeSpan budget);
 }

@@ -16,7 +16,7 @@ namespace MeetingBot.Channels.WeCom;
 /// decryption or the receiveid check is refused with 403 and no detail before the pipeline sees
 /// it, so nothing is stored.
 /// </summary>
-public static partial class WeComEndpoints
+public static class WeComEndpoints
 {
     public const string Path = "/api/wecom";
 
@@ -166,10 +166,7 @@ public static partial class WeComEndpoints
 
     private static IResult Refuse(ILoggerFactory loggers, int status, string reason)
     {
-        LogRefused(loggers.CreateLogger(typeof(WeComEndpoints).FullName!), status, reason);
+        Log.CallbackRefused(loggers.CreateLogger(typeof(WeComEndpoints).FullName!), status, reason);
         return Results.StatusCode(status);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a WeCom callback with {Status}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, int status, string reason);
 }

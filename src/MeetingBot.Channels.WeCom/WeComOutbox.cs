@@ -9,7 +9,7 @@ namespace MeetingBot.Channels.WeCom;
 /// <see cref="MessagesPerUserPerMinute"/> in any 60 seconds, because WeCom silently drops what an
 /// app sends a member beyond that (docs/protocols.md E.9). Excess messages wait in the lane; none is dropped.
 /// </summary>
-public sealed partial class WeComOutbox(
+public sealed class WeComOutbox(
     IServiceProvider services,
     OutboundWork background,
     TimeProvider time,
@@ -75,11 +75,11 @@ public sealed partial class WeComOutbox(
             {
                 if (e is WeComApiException api)
                 {
-                    LogSendFailed(logger, api.ErrCode, item.Parts.Count);
+                    Log.SendFailed(logger, api.ErrCode, item.Parts.Count);
                 }
                 else
                 {
-                    LogSendError(logger, e.GetType().Name, item.Parts.Count);
+                    Log.SendError(logger, e.GetType().Name, item.Parts.Count);
                 }
             }
             finally
@@ -123,7 +123,7 @@ public sealed partial class WeComOutbox(
             }
 
             var wait = lane.Sent.Peek() + Window - now;
-            LogRateLimited(logger, lane.Queue.Count + 1, wait);
+            Log.RateLimited(logger, lane.Queue.Count + 1, wait);
             await Task.Delay(wait, time, cancellationToken);
         }
     }
@@ -155,15 +155,6 @@ public sealed partial class WeComOutbox(
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
-
-    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "WeCom per-member limit reached; {Waiting} replies wait {Wait}")]
-    private static partial void LogRateLimited(ILogger logger, int waiting, TimeSpan wait);
-
-    [LoggerMessage(EventId = 8002, Level = LogLevel.Error, Message = "WeCom message/send failed with errcode {ErrCode}; a reply of {Parts} parts was not (fully) sent")]
-    private static partial void LogSendFailed(ILogger logger, int errCode, int parts);
-
-    [LoggerMessage(EventId = 8003, Level = LogLevel.Error, Message = "WeCom message/send failed ({Error}); a reply of {Parts} parts was not (fully) sent")]
-    private static partial void LogSendError(ILogger logger, string error, int parts);
 }
 
 /// <summary>One message the outbox sends a member: a text part, or a file (uploaded, then sent).</summary>

@@ -9,7 +9,7 @@ namespace MeetingBot.Channels.WeCom;
 /// does not cost a call per message. Where the app may not read the contact (48002, 60011, …) or
 /// WeCom gives the UserID as the name, the name is unknown and the dialog asks for it.
 /// </summary>
-public sealed partial class WeComUserNames(IServiceProvider services, TimeProvider time, ILogger<WeComUserNames> logger)
+public sealed class WeComUserNames(IServiceProvider services, TimeProvider time, ILogger<WeComUserNames> logger)
 {
     private static readonly TimeSpan Remembered = TimeSpan.FromHours(1);
 
@@ -31,17 +31,17 @@ public sealed partial class WeComUserNames(IServiceProvider services, TimeProvid
         catch (WeComApiException e) when (e.ErrCode is WeComApiClient.SystemBusy or WeComApiClient.FrequencyExceeded)
         {
             // Not remembered: WeCom was busy, the next message tries again.
-            LogNoName(logger, e.ErrCode);
+            Log.NameUnknown(logger, e.ErrCode);
             return null;
         }
         catch (WeComApiException e)
         {
-            LogNoName(logger, e.ErrCode);
+            Log.NameUnknown(logger, e.ErrCode);
             name = null;
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            LogNoName(logger, WeComApiClient.SystemBusy);
+            Log.NameUnknown(logger, WeComApiClient.SystemBusy);
             return null;
         }
 
@@ -49,7 +49,4 @@ public sealed partial class WeComUserNames(IServiceProvider services, TimeProvid
         _names[userId] = (name, now + Remembered);
         return name;
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "WeCom user/get gave no name (errcode {ErrCode}); the dialog asks for it")]
-    private static partial void LogNoName(ILogger logger, int errCode);
 }

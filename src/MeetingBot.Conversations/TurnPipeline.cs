@@ -18,7 +18,7 @@ namespace MeetingBot.Conversations;
 /// turn of another instance makes the conditional write fail, and the turn is run again on the fresh
 /// state, so no answer is lost.
 /// </summary>
-public sealed partial class TurnPipeline(
+public sealed class TurnPipeline(
     DialogEngine engine,
     ReplyRenderer renderer,
     IConversationContextSource contexts,
@@ -44,7 +44,7 @@ public sealed partial class TurnPipeline(
         using var pass = await gate.EnterAsync(key.PartitionKey, settings.TurnTimeout, time, cancellationToken);
         if (pass is null)
         {
-            LogBusy(logger);
+            Log.ConversationBusy(logger);
             return new TurnResult([], TurnOutcome.Busy);
         }
 
@@ -56,12 +56,12 @@ public sealed partial class TurnPipeline(
         catch (StoreUnavailableException)
         {
             // Every write is atomic, so nothing of this turn was kept: the user is asked to send it again.
-            LogStoreUnavailable(logger);
+            Log.StoreUnavailable(logger);
             return Notice(MessageKeys.StoreUnavailable, TurnOutcome.Unavailable);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            LogTimedOut(logger, settings.TurnTimeout);
+            Log.TurnTimedOut(logger, settings.TurnTimeout);
             return Notice(MessageKeys.TurnTimedOut, TurnOutcome.TimedOut);
         }
     }
@@ -87,7 +87,7 @@ public sealed partial class TurnPipeline(
 
             if (input.ActivityId is { } activityId && record.RecentActivityIds.Contains(activityId))
             {
-                LogDuplicate(logger);
+                Log.DuplicateActivity(logger);
                 var replay = record.RecentActivityIds[^1] == activityId ? record.LastReplies : [];
                 return new TurnResult(replay, TurnOutcome.Duplicate) { Address = record.Address };
             }
@@ -96,7 +96,7 @@ public sealed partial class TurnPipeline(
             try
             {
                 await SaveAsync(key, stored?.ETag, record, turn, cancellationToken);
-                LogTurn(logger, input.Kind, turn.Replies.Count, attempt);
+                Log.TurnProcessed(logger, input.Kind, turn.Replies.Count, attempt);
                 return new TurnResult(turn.Replies, outcome) { Address = record.Address };
             }
             catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentConflictException)
@@ -104,11 +104,11 @@ public sealed partial class TurnPipeline(
                 // Another instance stored a turn of this conversation first.
                 if (attempt == MaxAttempts)
                 {
-                    LogBusy(logger);
+                    Log.ConversationBusy(logger);
                     return new TurnResult([], TurnOutcome.Busy);
                 }
 
-                LogConcurrentTurn(logger, attempt);
+                Log.ConcurrentTurn(logger, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), time, cancellationToken);
             }
         }
@@ -193,22 +193,4 @@ public sealed partial class TurnPipeline(
         record.LastDraftHash = hash;
         return true;
     }
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Turn {Kind} processed with {ReplyCount} replies (attempt {Attempt})")]
-    private static partial void LogTurn(ILogger logger, TurnKind kind, int replyCount, int attempt);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "An activity was delivered again; it is not processed twice")]
-    private static partial void LogDuplicate(ILogger logger);
-
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "The store is unavailable; the turn was not kept and the user was asked to retry")]
-    private static partial void LogStoreUnavailable(ILogger logger);
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Another instance stored a turn of the conversation first; running the turn again (attempt {Attempt})")]
-    private static partial void LogConcurrentTurn(ILogger logger, int attempt);
-
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "A turn took longer than {Timeout}; the user was told to check where they are")]
-    private static partial void LogTimedOut(ILogger logger, TimeSpan timeout);
-
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Too many turns of one conversation at once; this one was answered busy")]
-    private static partial void LogBusy(ILogger logger);
 }

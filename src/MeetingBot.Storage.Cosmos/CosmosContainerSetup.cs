@@ -11,7 +11,7 @@ namespace MeetingBot.Storage.Cosmos;
 /// Storage:Cosmos:CreateIfNotExists is set, so that a missing or wrongly partitioned container stops
 /// the bot at once with a message saying what to fix, instead of failing its first turn.
 /// </summary>
-internal sealed partial class CosmosContainerSetup(
+internal sealed class CosmosContainerSetup(
     CosmosClient client,
     IOptions<CosmosStorageOptions> options,
     ILogger<CosmosContainerSetup> logger) : IHostedService
@@ -32,10 +32,10 @@ internal sealed partial class CosmosContainerSetup(
 
         if (properties.DefaultTimeToLive is null)
         {
-            LogTimeToLiveOff(logger, settings.Container);
+            Log.TimeToLiveOff(logger, settings.Container);
         }
 
-        LogReady(logger, settings.Database, settings.Container, settings.ConnectionMode);
+        Log.ContainerReady(logger, settings.Database, settings.Container, settings.ConnectionMode);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -69,7 +69,7 @@ internal sealed partial class CosmosContainerSetup(
             var container = await database.Database.CreateContainerIfNotExistsAsync(Definition(settings.Container), cancellationToken: cancellationToken);
             if (container.StatusCode == HttpStatusCode.Created)
             {
-                LogCreated(logger, settings.Database, settings.Container, container.RequestCharge);
+                Log.ContainerCreated(logger, settings.Database, settings.Container, container.RequestCharge);
             }
 
             return container.Resource;
@@ -103,13 +103,4 @@ internal sealed partial class CosmosContainerSetup(
                 $"path '{CosmosEnvelope.PartitionKeyPath}' and time to live on (default -1), or set Storage:Cosmos:CreateIfNotExists=true.", e);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created Cosmos DB container {Container} in database {Database} for {RequestCharge} RU")]
-    private static partial void LogCreated(ILogger logger, string database, string container, double requestCharge);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Time to live is off on Cosmos DB container {Container}: expired documents are hidden but never deleted; set its default time to live to -1")]
-    private static partial void LogTimeToLiveOff(ILogger logger, string container);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Using Cosmos DB container {Container} in database {Database} ({ConnectionMode} mode)")]
-    private static partial void LogReady(ILogger logger, string database, string container, ConnectionMode connectionMode);
 }

@@ -57,7 +57,7 @@ public sealed partial class CosmosDocumentStore
         for (var i = 0; i < writes.Count; i++)
         {
             var key = writes[i].Document.Key;
-            LogKey(_logger, "batch", key.PartitionKey, key.Id);
+            Log.OperationKey(_logger, "batch", key.PartitionKey, key.Id);
             // As for single writes, only the new ETag is needed, and it comes without the item.
             var options = new TransactionalBatchItemRequestOptions { EnableContentResponseOnWrite = false, IfMatchEtag = ifMatch[i] };
             batch = ifMatch[i] is not null

@@ -41,7 +41,7 @@ public sealed partial class CosmosDocumentStore
     {
         if (key is not null)
         {
-            LogKey(_logger, operation, key.PartitionKey, key.Id);
+            Log.OperationKey(_logger, operation, key.PartitionKey, key.Id);
         }
 
         TResponse response;
@@ -51,28 +51,28 @@ public sealed partial class CosmosDocumentStore
         }
         catch (CosmosOperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            LogUnreachable(_logger, operation, e);
+            Log.ServerUnreachable(_logger, operation, e);
             throw new StoreUnavailableException("Azure Cosmos DB did not answer in time.", innerException: e);
         }
         catch (CosmosException e) when (Unavailable.Contains(e.StatusCode))
         {
             _charges.Record(operation, e.RequestCharge, e.StatusCode);
-            LogUnavailable(_logger, operation, e.StatusCode);
+            Log.StoreUnavailable(_logger, operation, e.StatusCode);
             throw new StoreUnavailableException($"Azure Cosmos DB answered {(int)e.StatusCode}.", e.RetryAfter, e);
         }
         catch (HttpRequestException e)
         {
-            LogUnreachable(_logger, operation, e);
+            Log.ServerUnreachable(_logger, operation, e);
             throw new StoreUnavailableException("Azure Cosmos DB could not be reached.", innerException: e);
         }
 
         var answer = answerOf(response);
         _charges.Record(operation, answer.Charge, answer.Status);
-        LogRequestCharge(_logger, operation, answer.Status, answer.Charge);
+        Log.RequestCharge(_logger, operation, answer.Status, answer.Charge);
         if (Unavailable.Contains(answer.Status))
         {
             response.Dispose();
-            LogUnavailable(_logger, operation, answer.Status);
+            Log.StoreUnavailable(_logger, operation, answer.Status);
             throw new StoreUnavailableException($"Azure Cosmos DB answered {(int)answer.Status}.", answer.RetryAfter);
         }
 

@@ -181,12 +181,12 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
 
             if (!existing.IsLiveAt(Now()))
             {
-                LogCreateOverExpired(_logger, document.Kind);
+                Log.CreateOverExpired(_logger, document.Kind);
                 return existing.CosmosETag;
             }
         }
 
-        LogCreateConflict(_logger, document.Kind);
+        Log.CreateConflict(_logger, document.Kind);
         throw new DocumentConflictException(document.Key);
     }
 
@@ -202,7 +202,7 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
 
     private DocumentPreconditionFailedException PreconditionFailed(NewDocument document)
     {
-        LogPreconditionFailed(_logger, document.Kind);
+        Log.PreconditionFailed(_logger, document.Kind);
         return new DocumentPreconditionFailedException(document.Key);
     }
 

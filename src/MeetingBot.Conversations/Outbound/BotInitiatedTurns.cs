@@ -23,7 +23,7 @@ public enum DeliveryResult
 /// key goes through the same exactly-once memory as a redelivered activity, then delivered to the
 /// conversation's stored address by its channel's messenger. Running one key twice sends once.
 /// </summary>
-public sealed partial class BotInitiatedTurns(TurnPipeline pipeline, OutboundMessengers messengers, ILogger<BotInitiatedTurns> logger)
+public sealed class BotInitiatedTurns(TurnPipeline pipeline, OutboundMessengers messengers, ILogger<BotInitiatedTurns> logger)
 {
     /// <param name="key">The idempotency key: the same key is delivered at most once per conversation.</param>
     public async Task<DeliveryResult> RunAsync(string channelId, string conversationId, string key, Notice notice, CancellationToken cancellationToken)
@@ -43,14 +43,11 @@ public sealed partial class BotInitiatedTurns(TurnPipeline pipeline, OutboundMes
 
         if (result.Address is not { } address || messengers.For(address.ChannelId) is not { } messenger)
         {
-            LogUnreachable(logger, channelId);
+            Log.NotificationUnreachable(logger, channelId);
             return DeliveryResult.Unreachable;
         }
 
         await messenger.DeliverAsync(address, result.Replies, cancellationToken);
         return DeliveryResult.Delivered;
     }
-
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "A bot-initiated message for a {Channel} conversation has no address or channel to go to")]
-    private static partial void LogUnreachable(ILogger logger, string channel);
 }

@@ -11,7 +11,7 @@ namespace MeetingBot.Conversations.Outbound;
 /// waits for it up to Conversations:StopTimeout, then cancels <see cref="Stopping"/>; tests await
 /// <see cref="WhenIdleAsync"/> instead of sleeping.
 /// </summary>
-public sealed partial class OutboundWork(IOptions<ConversationOptions> options, TimeProvider time, ILogger<OutboundWork> logger) : IHostedService, IDisposable
+public sealed class OutboundWork(IOptions<ConversationOptions> options, TimeProvider time, ILogger<OutboundWork> logger) : IHostedService, IDisposable
 {
     private const int DeliveryAttempts = 4;
 
@@ -62,7 +62,7 @@ public sealed partial class OutboundWork(IOptions<ConversationOptions> options, 
                 _running.TryRemove(done, out _);
                 if (logFailure && done.Exception is { } failure)
                 {
-                    LogFailed(logger, failure.GetBaseException().GetType().Name);
+                    Log.BackgroundDeliveryFailed(logger, failure.GetBaseException().GetType().Name);
                 }
             },
             CancellationToken.None,
@@ -90,7 +90,4 @@ public sealed partial class OutboundWork(IOptions<ConversationOptions> options, 
     }
 
     public void Dispose() => _abort.Dispose();
-
-    [LoggerMessage(EventId = 2301, Level = LogLevel.Error, Message = "Background delivery failed ({Error})")]
-    private static partial void LogFailed(ILogger logger, string error);
 }

@@ -32,13 +32,13 @@ public sealed partial class EmbeddedDocumentStore
             var purged = command.ExecuteNonQuery();
             if (purged > 0)
             {
-                LogPurged(_logger, purged);
+                Log.Purged(_logger, purged);
             }
         }
         catch (SqliteException ex)
         {
             // A failed statement leaves the group's transaction open; its writes still commit.
-            LogPurgeFailed(_logger, ex);
+            Log.PurgeFailed(_logger, ex);
         }
     }
 }

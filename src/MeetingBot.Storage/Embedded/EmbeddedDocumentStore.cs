@@ -126,7 +126,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         }
 
         _writer = new GroupCommitWriter(connection, PurgeExpiredIfDue);
-        LogOpened(_logger, DatabasePath);
+        Log.Opened(_logger, DatabasePath);
     }
 
     /// <summary>Absolute path of the database file.</summary>
@@ -188,7 +188,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
 
         foreach (var write in writes)
         {
-            LogWritten(_logger, write.Kind, write.Document.Key.PartitionKey, write.Document.Key.Id);
+            Log.Written(_logger, write.Kind, write.Document.Key.PartitionKey, write.Document.Key.Id);
         }
 
         return stored;
@@ -200,7 +200,7 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         await UnavailableOnMomentaryErrors(_writer.ExecuteAsync(
             [new WriteStatement("DELETE FROM documents WHERE partition_key = @pk AND id = @id;", parameters => AddKey(parameters, key))]));
-        LogDeleted(_logger, key.PartitionKey, key.Id);
+        Log.Deleted(_logger, key.PartitionKey, key.Id);
     }
 
     public async Task<IReadOnlyList<StoredDocument>> QueryPartitionAsync(string partitionKey, string kind, CancellationToken cancellationToken)
@@ -287,13 +287,13 @@ public sealed partial class EmbeddedDocumentStore : IDocumentStore, IDisposable
         var key = write.Document.Key;
         if (write.Kind == DocumentWriteKind.Create)
         {
-            LogCreateConflict(_logger, write.Document.Kind);
-            LogKeyConflict(_logger, key.PartitionKey, key.Id);
+            Log.CreateConflict(_logger, write.Document.Kind);
+            Log.KeyConflict(_logger, key.PartitionKey, key.Id);
             return new DocumentConflictException(key);
         }
 
-        LogPreconditionFailed(_logger, write.Document.Kind);
-        LogKeyPreconditionFailed(_logger, key.PartitionKey, key.Id);
+        Log.PreconditionFailed(_logger, write.Document.Kind);
+        Log.KeyPreconditionFailed(_logger, key.PartitionKey, key.Id);
         return new DocumentPreconditionFailedException(key);
     }
 

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace MeetingBot.Conversations;
+
+/// <summary>
+/// Every log message of this project, with its event id (2001–2499; docs/architecture.md, "Logs").
+/// Message text, tokens, keys and usable ids never appear above Debug: these are sensitive political materials.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "A bot-initiated message for a {Channel} conversation has no address or channel to go to")]
+    internal static partial void NotificationUnreachable(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Background delivery failed ({Error})")]
+    internal static partial void BackgroundDeliveryFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Turn {Kind} processed with {ReplyCount} replies (attempt {Attempt})")]
+    internal static partial void TurnProcessed(ILogger logger, TurnKind kind, int replyCount, int attempt);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "An activity was delivered again; it is not processed twice")]
+    internal static partial void DuplicateActivity(ILogger logger);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "The store is unavailable; the turn was not kept and the user was asked to retry")]
+    internal static partial void StoreUnavailable(ILogger logger);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Another instance stored a turn of the conversation first; running the turn again (attempt {Attempt})")]
+    internal static partial void ConcurrentTurn(ILogger logger, int attempt);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "A turn took longer than {Timeout}; the user was told to check where they are")]
+    internal static partial void TurnTimedOut(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Too many turns of one conversation at once; this one was answered busy")]
+    internal static partial void ConversationBusy(ILogger logger);
+}
