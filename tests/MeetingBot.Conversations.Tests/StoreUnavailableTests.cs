@@ -11,8 +11,8 @@ public sealed class StoreUnavailableTests
     [Fact]
     public async Task A_failed_write_asks_the_user_to_retry_and_the_retry_is_kept()
     {
-        var failing = (FailingWrites?)null;
-        using var bot = new ConversationDriver(wrapStore: store => failing = new FailingWrites(store));
+        var failing = (FailingStore?)null;
+        using var bot = new ConversationDriver(wrapStore: store => failing = new FailingStore(store));
         await bot.SendAllAsync(["1", "张明"]);
 
         failing!.Failing = true;
@@ -23,14 +23,5 @@ public sealed class StoreUnavailableTests
         failing.Failing = false;
         await bot.ExpectAsync("市交通运输局", "现任什么职务");
         Assert.Equal("市交通运输局", (await bot.StateAsync()).Answers["unit"].Text);
-    }
-
-    /// <summary>The real store, whose writes fail as a throttled Cosmos account's do while <see cref="Failing"/> is set.</summary>
-    private sealed class FailingWrites(IDocumentStore inner) : StoreDecorator(inner)
-    {
-        public bool Failing { get; set; }
-
-        protected override Task BeforeWriteAsync(CancellationToken cancellationToken) =>
-            Failing ? Task.FromException(new StoreUnavailableException("throttled", TimeSpan.FromSeconds(1))) : Task.CompletedTask;
     }
 }

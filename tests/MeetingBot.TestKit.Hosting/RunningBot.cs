@@ -63,3 +63,16 @@ public sealed class RunningBot : IAsyncDisposable
         return new RunningBot(app, address, ownedFolder);
     }
 }
+
+/// <summary>Test-only changes to a host's services.</summary>
+public static class RunningBotServices
+{
+    /// <summary>Puts a decorator around the store the host registered (one that fails on demand, say).</summary>
+    public static IServiceCollection DecorateStore(this IServiceCollection services, Func<MeetingBot.Storage.IDocumentStore, MeetingBot.Storage.IDocumentStore> decorate)
+    {
+        var registered = services.Last(s => s.ServiceType == typeof(MeetingBot.Storage.IDocumentStore));
+        services.Remove(registered);
+        services.AddSingleton(provider => decorate((MeetingBot.Storage.IDocumentStore)registered.ImplementationFactory!(provider)));
+        return services;
+    }
+}

@@ -10,7 +10,8 @@ namespace MeetingBot.Web.Tests;
 /// <summary>Starts the bot with MicrosoftAppId set, trusting the stand-in identity server for keys and tokens.</summary>
 public static class AuthenticatedBot
 {
-    public static Task<RunningBot> StartAsync(StandInIdentityServer identity, string appId)
+    /// <param name="databasePath">The database to run on (a restart, a second instance); a fresh one unless given.</param>
+    public static Task<RunningBot> StartAsync(StandInIdentityServer identity, string appId, string? databasePath = null)
     {
         string[] settings =
         [
@@ -19,11 +20,13 @@ public static class AuthenticatedBot
             $"--ToBotFromEmulatorOpenIdMetadataUrl={identity.EmulatorMetadataUrl}",
             $"--ToChannelFromBotLoginUrl={identity.LoginUrl}",
         ];
-        return RunningBot.StartAsync(settings, builder =>
+        void Trusting(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
         {
             builder.Services.AddHttpClient(nameof(InboundAuthenticator)).ConfigurePrimaryHttpMessageHandler(identity.TrustingHandler);
             builder.Services.AddSingleton<IMsalHttpClientFactory>(_ => new TrustingMsalHttpClientFactory(identity));
-        });
+        }
+
+        return databasePath is null ? RunningBot.StartAsync(settings, Trusting) : RunningBot.StartAsync(databasePath, settings, Trusting);
     }
 }
 

@@ -3,12 +3,16 @@ using MeetingBot.Storage;
 namespace MeetingBot.TestKit.Storage;
 
 /// <summary>
-/// The real store with a hook before every write, for tests that make writes fail or wait the way a
-/// throttled or slow store would. Reads pass through untouched.
+/// The real store with a hook before every write (and one before every read), for tests that make
+/// calls fail or wait the way a throttled or slow store would.
 /// </summary>
 public abstract class StoreDecorator(IDocumentStore inner) : IDocumentStore
 {
-    public Task<StoredDocument?> ReadAsync(DocumentKey key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+    public async Task<StoredDocument?> ReadAsync(DocumentKey key, CancellationToken cancellationToken)
+    {
+        await BeforeReadAsync(cancellationToken);
+        return await inner.ReadAsync(key, cancellationToken);
+    }
 
     public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken)
     {
@@ -45,6 +49,22 @@ public abstract class StoreDecorator(IDocumentStore inner) : IDocumentStore
 
     /// <summary>Runs before each write; throw to fail it, await to delay it.</summary>
     protected abstract Task BeforeWriteAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs before each point read; reads pass unless a test says otherwise.</summary>
+    protected virtual Task BeforeReadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The real store whose every call fails as an unreachable store's does while <see cref="Failing"/> is set.</summary>
+public sealed class FailingStore(IDocumentStore inner) : StoreDecorator(inner)
+{
+    public bool Failing { get; set; }
+
+    protected override Task BeforeWriteAsync(CancellationToken cancellationToken) => Check();
+
+    protected override Task BeforeReadAsync(CancellationToken cancellationToken) => Check();
+
+    private Task Check() =>
+        Failing ? Task.FromException(new StoreUnavailableException("unreachable", TimeSpan.FromSeconds(1))) : Task.CompletedTask;
 }
 
 /// <summary>Writes that wait, while <see cref="Hold"/> is set, until <see cref="Release"/> (or the caller's cancellation).</summary>
