@@ -64,7 +64,7 @@ public static class ConversationServiceCollectionExtensions
     {
         var dialogs = Path.Combine(AppContext.BaseDirectory, options.DialogsPath);
         var catalog = QuestionBankLoader.Load(dialogs, options.SelfCheckFile);
-        var templates = TemplateCatalog.Load(Path.Combine(AppContext.BaseDirectory, options.TemplatesPath), ReplyRenderer.RequiredTemplates);
+        var templates = TemplateCatalog.Load(Path.Combine(AppContext.BaseDirectory, options.TemplatesPath), ConversationTemplates.All);
         var problems = SnippetProblems(catalog).ToArray();
         return problems.Length > 0 ? throw new ContentLoadException(problems) : (catalog, templates);
     }

@@ -19,9 +19,6 @@ public sealed record RenderedTurn(IReadOnlyList<BotReply> Replies, RenderedDraft
 /// </summary>
 public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates, DraftRenderer drafts)
 {
-    /// <summary>The templates this renderer needs; their absence stops the start-up.</summary>
-    public static readonly string[] RequiredTemplates = ["welcome", "help", "progress", "question", DraftRenderer.Template, "review", "submitted"];
-
     private const string TextMediaType = "text/plain; charset=utf-8";
 
     public RenderedTurn Render(IReadOnlyList<DialogEvent> events, DialogState state, ConversationContext context)
@@ -36,13 +33,13 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
             {
                 MessageEvent m => Text(RenderMessage(m.Key, m.Values)),
                 AskEvent a => Ask(a.Question, context),
-                WelcomeEvent => Text(templates.Render("welcome", new { Commands = CommandList() })),
-                HelpEvent => Text(templates.Render("help", new { Commands = CommandList() })),
-                ProgressEvent p => Text(templates.Render("progress", p.Progress)),
+                WelcomeEvent => Text(templates.Render(ConversationTemplates.Welcome, Commands())),
+                HelpEvent => Text(templates.Render(ConversationTemplates.Help, Commands())),
+                ProgressEvent p => Text(templates.Render(ConversationTemplates.Progress, p.Progress)),
                 DraftEvent => Text(Draft().Text) with { IsDraft = true },
                 DownloadEvent => Download(Draft(), files),
                 ReviewEvent r => Review(r, Draft()),
-                SubmittedEvent => Text(templates.Render("submitted", new { Draft = Draft().Text })) with { IsDraft = true },
+                SubmittedEvent => Text(templates.Render(ConversationTemplates.Submitted, new SubmittedModel(Draft().Text))) with { IsDraft = true },
                 _ => throw new InvalidOperationException($"Unknown dialog event {dialogEvent.GetType().Name}."),
             });
         }
@@ -67,9 +64,8 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
     private BotReply Ask(Question question, ConversationContext context)
     {
         var prompt = templates.RenderSnippet(question.Prompt, new Dictionary<string, object?> { ["item"] = question.Instance.ItemLabel, ["context"] = context.Facts });
-        var text = templates.Render("question", new
-        {
-            Prompt = prompt,
+        var text = templates.Render(ConversationTemplates.Question, new QuestionModel(
+            prompt,
             question.Options,
             question.Hint,
             question.CurrentAnswer,
@@ -77,10 +73,9 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
             question.SectionTitle,
             question.SectionNumber,
             question.SectionCount,
-            CurrentAnswerLine = question.CurrentAnswer is { Length: > 0 } answer
+            question.CurrentAnswer is { Length: > 0 } answer
                 ? RenderMessage(MessageKeys.CurrentAnswer, new Dictionary<string, object?> { ["answer"] = answer })
-                : null,
-        });
+                : null));
         var form = question.Instance.Kind is StepKind.Choice or StepKind.Multi
             ? new ReplyQuestion(question.Instance.Key, prompt, question.Instance.Kind == StepKind.Multi, question.Options.Select(o => new ReplyOption(o.Number, o.Label, o.Suggested)).ToArray())
             : null;
@@ -113,10 +108,10 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
 
     private BotReply Review(ReviewEvent review, RenderedDraft draft)
     {
-        var text = templates.Render("review", new { Draft = draft.Text, draft.Model.Gaps, Prompt = templates.RenderSnippet(review.Prompt, new Dictionary<string, object?>()) });
+        var text = templates.Render(ConversationTemplates.Review, new ReviewModel(draft.Text, draft.Model.Gaps, templates.RenderSnippet(review.Prompt, new Dictionary<string, object?>())));
         return new BotReply(text, [engine.Catalog.Commands.First(Command.Submit)]) { IsDraft = true };
     }
 
-    private object[] CommandList() =>
-        engine.Catalog.Commands.Words.OrderBy(w => w.Key).Select(w => (object)new { Command = w.Key.ToString().ToLowerInvariant(), Word = w.Value[0], Words = w.Value }).ToArray();
+    private CommandsModel Commands() =>
+        new(engine.Catalog.Commands.Words.OrderBy(w => w.Key).Select(w => new CommandEntry(w.Key.ToString().ToLowerInvariant(), w.Value[0], w.Value)).ToArray());
 }

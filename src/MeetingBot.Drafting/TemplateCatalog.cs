@@ -4,6 +4,7 @@ using System.Reflection;
 using Scriban;
 using Scriban.Functions;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace MeetingBot.Drafting;
 
@@ -12,6 +13,8 @@ namespace MeetingBot.Drafting;
 /// the short prompts of dialogs/. Rendering runs under Scriban's safe limits: no include, only
 /// public properties visible, bounded loops, recursion and output. Values put into a template are
 /// data: text such as "{{ x }}" inside an answer is written out as it is, never evaluated.
+/// Templates read their models strictly: a field the model does not have is an error, and every
+/// template is rendered with sample models at load, so a misspelt field stops the start-up.
 /// </summary>
 public sealed class TemplateCatalog
 {
@@ -33,8 +36,11 @@ public sealed class TemplateCatalog
 
     public IEnumerable<string> Names => _templates.Keys;
 
-    /// <summary>Parses every template of the folder; a syntax error or a missing required template stops the load.</summary>
-    public static TemplateCatalog Load(string directory, IEnumerable<string> required)
+    /// <summary>
+    /// Parses every template of the folder and renders each required one with its sample models; a
+    /// syntax error, a missing required template or a field its models lack stops the load.
+    /// </summary>
+    public static TemplateCatalog Load(string directory, IEnumerable<TemplateSpec> required)
     {
         var problems = new List<string>();
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
@@ -51,9 +57,39 @@ public sealed class TemplateCatalog
             templates[name] = template;
         }
 
-        problems.AddRange(required.Where(r => !templates.ContainsKey(r)).Select(r => $"{r}{Extension}: the template is missing from {directory}"));
-        return problems.Count > 0 ? throw new TemplateException(problems) : new TemplateCatalog(templates.ToFrozenDictionary());
+        if (problems.Count > 0)
+        {
+            throw new TemplateException(problems);
+        }
+
+        var catalog = new TemplateCatalog(templates.ToFrozenDictionary());
+        foreach (var spec in required)
+        {
+            if (!templates.ContainsKey(spec.Name))
+            {
+                problems.Add($"{spec.Name}{Extension}: the template is missing from {directory}");
+                continue;
+            }
+
+            problems.AddRange(spec.Samples.Select(catalog.TryRender(spec.Name)).OfType<string>().Distinct());
+        }
+
+        return problems.Count > 0 ? throw new TemplateException(problems) : catalog;
     }
+
+    /// <summary>Renders a sample; returns the problem (file, line, message) or null.</summary>
+    private Func<object, string?> TryRender(string name) => sample =>
+    {
+        try
+        {
+            Render(name, sample);
+            return null;
+        }
+        catch (ScriptRuntimeException e)
+        {
+            return $"{name}{Extension}:{e.Span.Start.Line + 1}: {e.OriginalMessage} (rendering a sample {sample.GetType().Name})";
+        }
+    };
 
     /// <summary>Renders a named template with the model's public properties as snake_case variables.</summary>
     public string Render(string name, object model)
@@ -64,7 +100,7 @@ public sealed class TemplateCatalog
             globals[variable] = property.GetValue(model);
         }
 
-        return Run(_templates[name], globals);
+        return Run(_templates[name], globals, strict: true);
     }
 
     /// <summary>Renders a short text from dialogs/ (a prompt or message) with the given values.</summary>
@@ -82,7 +118,7 @@ public sealed class TemplateCatalog
             globals[key] = value;
         }
 
-        return Run(template, globals);
+        return Run(template, globals, strict: false);
     }
 
     /// <summary>Checks that a text from dialogs/ parses; returns the parser's messages, empty when fine.</summary>
@@ -105,7 +141,8 @@ public sealed class TemplateCatalog
         return template.HasErrors ? throw new TemplateException(template.Messages.Select(m => m.Message).ToArray()) : template;
     }
 
-    private static string Run(Template template, ScriptObject globals)
+    // Snippets of dialogs/ read facts a conversation may not have ({{ context.post }}), which render empty.
+    private static string Run(Template template, ScriptObject globals, bool strict)
     {
         var context = new TemplateContext(t_builtins ??= new BuiltinFunctions())
         {
@@ -117,12 +154,16 @@ public sealed class TemplateCatalog
             RegexTimeOut = TimeSpan.FromMilliseconds(200),
             MemberRenamer = StandardMemberRenamer.Default,
             MemberFilter = member => member is PropertyInfo,
+            EnableRelaxedMemberAccess = !strict,
             TemplateLoader = null,
         };
         context.PushGlobal(globals);
         return template.Render(context);
     }
 }
+
+/// <summary>A template the code renders, and models to check it with at load (covering its branches).</summary>
+public sealed record TemplateSpec(string Name, IReadOnlyList<object> Samples);
 
 /// <summary>A template could not be parsed or is missing.</summary>
 public sealed class TemplateException(IReadOnlyList<string> problems)

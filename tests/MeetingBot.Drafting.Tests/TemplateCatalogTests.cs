@@ -30,7 +30,7 @@ public sealed class TemplateCatalogTests : IDisposable
     [Fact]
     public void A_missing_required_template_is_named()
     {
-        var error = Assert.Throws<TemplateException>(() => TemplateCatalog.Load(_folder.Path, ["draft"]));
+        var error = Assert.Throws<TemplateException>(() => TemplateCatalog.Load(_folder.Path, [new TemplateSpec("draft", [])]));
 
         Assert.Contains(error.Problems, p => p.StartsWith("draft.scriban: the template is missing", StringComparison.Ordinal));
     }
@@ -61,9 +61,21 @@ public sealed class TemplateCatalogTests : IDisposable
         File.WriteAllText(_folder.File("peek.scriban"), "{{ value.get_type }}");
         var catalog = TemplateCatalog.Load(_folder.Path, []);
 
-        var output = catalog.Render("peek", new { Value = new Uri("http://localhost") });
+        var error = Assert.Throws<Scriban.Syntax.ScriptRuntimeException>(() => catalog.Render("peek", new { Value = new Uri("http://localhost") }));
 
-        Assert.DoesNotContain("System", output, StringComparison.Ordinal);
+        Assert.Contains("get_type", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_the_sample_models_lack_stops_the_load_with_file_and_line()
+    {
+        File.WriteAllText(_folder.File("draft.scriban"), "标题\n{{ if model.ready }}{{ model.titel }}{{ end }}");
+
+        var error = Assert.Throws<TemplateException>(() => TemplateCatalog.Load(_folder.Path, [new TemplateSpec("draft", [new { Model = new { Ready = false, Title = "" } }, new { Model = new { Ready = true, Title = "题" } }])]));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith("draft.scriban:2:", problem, StringComparison.Ordinal);
+        Assert.Contains("titel", problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class TeamsAppPackage
     public static void Write(IConfiguration configuration, string templatesDirectory, string zipPath)
     {
         var settings = TeamsPackageSettings.From(configuration);
-        var templates = TemplateCatalog.Load(Path.Combine(templatesDirectory, "teams"), [ManifestTemplate]);
+        var templates = TemplateCatalog.Load(Path.Combine(templatesDirectory, "teams"), [new TemplateSpec(ManifestTemplate, [settings])]);
         var manifest = templates.Render(ManifestTemplate, settings);
 
         using var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create);
