@@ -43,7 +43,8 @@ public class TurnParts
         var bank = catalog.Default;
         _engine = new DialogEngine(catalog);
         _drafts = new DraftRenderer(new DraftComposer(_engine), templates);
-        _renderer = new ReplyRenderer(_engine, templates, _drafts);
+        _wordWriter = new WordDocumentWriter(Microsoft.Extensions.Options.Options.Create(new WordLayoutOptions()));
+        _renderer = new ReplyRenderer(_engine, templates, _drafts, _wordWriter);
         var answers = File.ReadAllLines(RepositoryFile("tests/MeetingBot.Conversations.Tests/Golden/full.answers.txt")).Where(l => l.Length > 0).ToArray();
 
         _complete = Replay(answers);
@@ -76,7 +77,6 @@ public class TurnParts
         };
         _storedRecord = record.ToJson().GetRawText();
         _activity = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "typical-activity.json"));
-        _wordWriter = new WordDocumentWriter(Microsoft.Extensions.Options.Options.Create(new WordLayoutOptions()));
         _fullDraft = _drafts.Render(_complete, Context).Outline;
     }
 

@@ -6,6 +6,7 @@ using MeetingBot.Dialogs.Engine;
 using MeetingBot.Dialogs.Loading;
 using MeetingBot.Drafting;
 using MeetingBot.Materials.Drafts;
+using MeetingBot.Materials.OpenXml;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<DialogEngine>();
         services.AddSingleton<DraftComposer>();
         services.AddSingleton<DraftRenderer>();
+        services.AddWordExport(configuration);
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton(s => new ConversationGate(s.GetRequiredService<IOptions<ConversationOptions>>().Value.MaxWaitingTurns));
         services.TryAddSingleton<IConversationContextSource, ChannelProfileContext>();

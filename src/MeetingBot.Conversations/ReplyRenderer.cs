@@ -4,6 +4,7 @@ using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
 using MeetingBot.Materials.Drafts;
+using MeetingBot.Materials.OpenXml;
 
 namespace MeetingBot.Conversations;
 
@@ -17,9 +18,10 @@ public sealed record RenderedTurn(IReadOnlyList<BotReply> Replies, RenderedDraft
 /// Turns the engine's events into what the user reads, through templates/ and the messages of
 /// dialogs/. No user-facing wording lives here.
 /// </summary>
-public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates, DraftRenderer drafts)
+public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates, DraftRenderer drafts, WordDocumentWriter word)
 {
     private const string TextMediaType = "text/plain; charset=utf-8";
+    private const string WordMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public RenderedTurn Render(IReadOnlyList<DialogEvent> events, DialogState state, ConversationContext context)
     {
@@ -37,7 +39,7 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
                 HelpEvent => Text(templates.Render(ConversationTemplates.Help, Commands())),
                 ProgressEvent p => Text(templates.Render(ConversationTemplates.Progress, p.Progress)),
                 DraftEvent => Text(Draft().Text) with { IsDraft = true },
-                DownloadEvent => Download(Draft(), files),
+                DownloadEvent d => Download(Draft(), d.Format, files),
                 ReviewEvent r => Review(r, Draft()),
                 SubmittedEvent => Text(templates.Render(ConversationTemplates.Submitted, new SubmittedModel(Draft().Text))) with { IsDraft = true },
                 _ => throw new InvalidOperationException($"Unknown dialog event {dialogEvent.GetType().Name}."),
@@ -52,10 +54,14 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
 
     private static BotReply Text(string text) => new(text, []);
 
-    private BotReply Download(RenderedDraft draft, List<NewFile> files)
+    /// <summary>The draft as a file: its chat text, or the same outline laid out in Word (one model, two renderings).</summary>
+    private BotReply Download(RenderedDraft draft, DraftFormat format, List<NewFile> files)
     {
-        var name = RenderMessage(MessageKeys.DraftFileName, new Dictionary<string, object?>()) + ".txt";
-        var file = NewFile.Create(name, TextMediaType, Encoding.UTF8.GetBytes(draft.Text));
+        var title = RenderMessage(MessageKeys.DraftFileName, new Dictionary<string, object?>());
+        var file = format == DraftFormat.Word
+            ? NewFile.Create(title + ".docx", WordMediaType, word.Write(draft.Outline))
+            : NewFile.Create(title + ".txt", TextMediaType, Encoding.UTF8.GetBytes(draft.Text));
+        var name = file.Attachment.Name;
         files.Add(file);
         return Text(RenderMessage(MessageKeys.DraftDownload, new Dictionary<string, object?> { ["name"] = name })) with { Attachments = [file.Attachment] };
     }

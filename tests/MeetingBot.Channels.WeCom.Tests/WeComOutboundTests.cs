@@ -39,14 +39,16 @@ public sealed class WeComOutboundTests : WeComHostTest
         Assert.Empty(StandIns.Api.Unexpected);
     }
 
-    [Fact]
-    public async Task A_draft_to_download_is_uploaded_and_sent_as_a_file_message()
+    [Theory]
+    [InlineData("下载草稿", "个人对照检查材料（草稿）.txt", "text/plain")]
+    [InlineData("下载Word", "个人对照检查材料（草稿）.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    public async Task A_draft_to_download_is_uploaded_and_sent_as_a_file_message(string command, string fileName, string mediaType)
     {
         await Bot.Sender.TextAsync(User, "年度民主生活会");
         await Bot.WhenIdleAsync();
         var sentBefore = StandIns.Api.Sent.Count;
 
-        var exchange = await Bot.Sender.TextAsync(User, "下载草稿");
+        var exchange = await Bot.Sender.TextAsync(User, command);
         await Bot.WhenIdleAsync();
 
         // Files never go back passively: the text and the file go out through message/send.
@@ -54,9 +56,18 @@ public sealed class WeComOutboundTests : WeComHostTest
         var sent = StandIns.Api.Sent.Skip(sentBefore).ToArray();
         Assert.Equal(["text", "file"], sent.Select(s => s.MsgType));
         var upload = StandIns.Api.Uploads[sent[1].Content];
-        Assert.Equal("个人对照检查材料（草稿）.txt", upload.FileName);
-        Assert.Contains("个人对照检查材料", Encoding.UTF8.GetString(upload.Content), StringComparison.Ordinal);
-        Assert.Contains("一、存在的主要问题", Encoding.UTF8.GetString(upload.Content), StringComparison.Ordinal);
+        Assert.Equal(fileName, upload.FileName);
+        Assert.StartsWith(mediaType, upload.ContentType, StringComparison.Ordinal);
+        if (fileName.EndsWith(".txt", StringComparison.Ordinal))
+        {
+            Assert.Contains("一、存在的主要问题", Encoding.UTF8.GetString(upload.Content), StringComparison.Ordinal);
+        }
+        else
+        {
+            // A .docx is a zip package.
+            Assert.Equal("PK"u8.ToArray(), upload.Content[..2]);
+        }
+
         Assert.Empty(StandIns.Api.Unexpected);
     }
 

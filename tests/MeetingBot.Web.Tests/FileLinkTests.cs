@@ -55,6 +55,21 @@ public sealed class FileLinkTests
     }
 
     [Fact]
+    public async Task The_Word_draft_reaches_Web_Chat_as_a_file_its_link_opens()
+    {
+        await using var bot = await RunningBot.StartAsync();
+        using var http = bot.CreateClient();
+        var (page, _) = await DirectLineSession.OpenAsync(new DirectLineTestClient(http));
+
+        var file = (await page.SayAsync("下载Word")).Single(a => a.Attachments is { Count: > 0 }).Attachments![0];
+
+        Assert.Equal("个人对照检查材料（草稿）.docx", file.GetProperty("name").GetString());
+        using var download = await http.GetAsync(file.GetProperty("contentUrl").GetString());
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await download.Content.ReadAsByteArrayAsync())[..2]);
+    }
+
+    [Fact]
     public async Task On_Teams_a_file_comes_as_a_card_with_a_download_button()
     {
         await using var bot = await RunningBot.StartAsync();

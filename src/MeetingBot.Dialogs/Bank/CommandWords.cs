@@ -9,6 +9,7 @@ public enum Command
     Progress,
     Draft,
     Download,
+    Word,
     Edit,
     Restart,
     Submit,

@@ -110,7 +110,10 @@ internal sealed class DialogSession(QuestionBank bank, DialogState state, Conver
                 // At the review step the review itself shows the draft.
                 break;
             case Command.Download:
-                events.Add(new DownloadEvent());
+                events.Add(new DownloadEvent(DraftFormat.Text));
+                break;
+            case Command.Word:
+                events.Add(new DownloadEvent(DraftFormat.Word));
                 break;
             case Command.Resume when current is null:
                 events.Add(new MessageEvent(MessageKeys.AlreadySubmitted));

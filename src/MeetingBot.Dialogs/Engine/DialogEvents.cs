@@ -27,8 +27,14 @@ public sealed record ProgressEvent(Progress Progress) : DialogEvent;
 /// <summary>Show the draft as it stands (查看草稿).</summary>
 public sealed record DraftEvent : DialogEvent;
 
-/// <summary>Give the draft as it stands as a file (下载草稿).</summary>
-public sealed record DownloadEvent : DialogEvent;
+/// <summary>Give the draft as it stands as a file: plain text (下载草稿) or Word (下载Word).</summary>
+public sealed record DownloadEvent(DraftFormat Format) : DialogEvent;
+
+public enum DraftFormat
+{
+    Text,
+    Word,
+}
 
 /// <summary>The review step: show the draft, its gaps and how to submit or edit.</summary>
 public sealed record ReviewEvent(string Prompt) : DialogEvent;

@@ -4,6 +4,7 @@ using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
 using MeetingBot.Materials.Drafts;
+using MeetingBot.Materials.OpenXml;
 using MeetingBot.Storage;
 using MeetingBot.Storage.Embedded;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,7 +51,7 @@ public sealed class ConversationDriver : IDisposable
         Engine = new DialogEngine(catalog);
         Composer = new DraftComposer(Engine);
         Drafts = new DraftRenderer(Composer, templates);
-        Renderer = new ReplyRenderer(Engine, templates, Drafts);
+        Renderer = new ReplyRenderer(Engine, templates, Drafts, new WordDocumentWriter(Options.Create(new WordLayoutOptions())));
         Contexts = contexts ?? new ChannelProfileContext(Time, options);
         Pipeline = new TurnPipeline(Engine, Renderer, Contexts, wrapStore?.Invoke(Store) ?? Store, new ConversationGate(options.Value.MaxWaitingTurns), options, Time, NullLogger<TurnPipeline>.Instance);
     }
