@@ -10,5 +10,12 @@ if (args is ["teams-package", var zipPath, .. var settings])
     return;
 }
 
+// `check <file>` prints the material checker's findings as JSON lines, with no configuration.
+if (args is ["check", .. var checkArgs])
+{
+    Environment.ExitCode = MeetingBot.Materials.Checking.CheckCommand.RunOnConsole(checkArgs);
+    return;
+}
+
 var app = MeetingBotHost.Build(args);
 await app.RunAsync();

@@ -19,7 +19,7 @@ public static class QuestionBankLoader
     /// <summary>
     /// Loads the shared files and every bank: <paramref name="defaultBankFile"/> (inside the folder, or
     /// a path of its own) is the bank new conversations run; every other YAML file of the folder with
-    /// a top-level <c>sections</c> key is a bank too.
+    /// top-level <c>id</c> and <c>sections</c> keys is a bank too.
     /// </summary>
     public static QuestionBankCatalog Load(string directory, string defaultBankFile = SelfCheckFile)
     {
@@ -56,7 +56,7 @@ public static class QuestionBankLoader
         foreach (var path in others.Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
-            if (!shared.Contains(name, StringComparer.Ordinal) && YamlFile.HasTopLevelKey(path, "sections"))
+            if (!shared.Contains(name, StringComparer.Ordinal) && YamlFile.HasTopLevelKeys(path, "id", "sections"))
             {
                 yield return name;
             }

@@ -19,15 +19,15 @@ internal sealed class YamlFile
 
     public string Name { get; }
 
-    /// <summary>Whether a file's root mapping has the key; false for a file that does not parse (its own load reports that).</summary>
-    public static bool HasTopLevelKey(string path, string key)
+    /// <summary>Whether a file's root mapping has all the keys; false for a file that does not parse (its own load reports that).</summary>
+    public static bool HasTopLevelKeys(string path, params string[] keys)
     {
         try
         {
             var stream = new YamlStream();
             using var reader = new StreamReader(path);
             stream.Load(reader);
-            return stream.Documents is [{ RootNode: YamlMappingNode root }, ..] && root.Children.ContainsKey(new YamlScalarNode(key));
+            return stream.Documents is [{ RootNode: YamlMappingNode root }, ..] && keys.All(key => root.Children.ContainsKey(new YamlScalarNode(key)));
         }
         catch (YamlException)
         {
