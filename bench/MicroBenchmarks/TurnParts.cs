@@ -39,12 +39,13 @@ public class TurnParts
     [GlobalSetup]
     public void Setup()
     {
-        var (catalog, templates) = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
+        var (catalog, templates, checker) = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
         var bank = catalog.Default;
-        _engine = new DialogEngine(catalog);
-        _drafts = new DraftRenderer(new DraftComposer(_engine), templates);
+        _drafts = new DraftRenderer(new DraftComposer(catalog), templates);
+        var checks = new DraftChecks(_drafts, checker);
+        _engine = new DialogEngine(catalog, checks);
         _wordWriter = new WordDocumentWriter(Microsoft.Extensions.Options.Options.Create(new WordLayoutOptions()));
-        _renderer = new ReplyRenderer(_engine, templates, _drafts, _wordWriter);
+        _renderer = new ReplyRenderer(_engine, templates, _drafts, checks, _wordWriter);
         var answers = File.ReadAllLines(RepositoryFile("tests/MeetingBot.Conversations.Tests/Golden/full.answers.txt")).Where(l => l.Length > 0).ToArray();
 
         _complete = Replay(answers);

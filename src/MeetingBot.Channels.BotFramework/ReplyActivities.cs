@@ -19,6 +19,13 @@ public sealed class ReplyActivities(ReplyRenderer renderer, FileLinks links, IOp
     /// <summary>Longest text in one message; Teams allows about 100 KB per message counted as UTF-16 (docs/protocols.md B.5).</summary>
     public const int MaxMessageChars = 20_000;
 
+    /// <summary>
+    /// The local Web Chat page (its channel id is Direct Line's): it renders Adaptive Cards, so a
+    /// question with several answers comes as a card with checkboxes and 确定; one-answer questions
+    /// keep their buttons, where a click is the answer.
+    /// </summary>
+    private const string WebChatChannel = "directline";
+
     /// <param name="template">The activity each reply starts from: a reply to the inbound activity, or one to a stored address.</param>
     /// <param name="baseUrl">The bot's own base URL, which file links point at.</param>
     public async Task<IReadOnlyList<Activity>> ToActivitiesAsync(Activity template, string baseUrl, IReadOnlyList<BotReply> replies, CancellationToken cancellationToken)
@@ -66,7 +73,7 @@ public sealed class ReplyActivities(ReplyRenderer renderer, FileLinks links, IOp
     private IEnumerable<Activity> ToActivities(Activity template, BotReply reply, bool teams)
     {
         // Teams shows a question with choices as a form; text and card go in separate activities there (A.5).
-        if (teams && reply.Question is { } question)
+        if (reply.Question is { } question && (teams || (question.Multi && template.ChannelId == WebChatChannel)))
         {
             var submit = renderer.RenderMessage(MessageKeys.CardSubmit, new Dictionary<string, object?>());
             yield return template with { Attachments = [AdaptiveCards.Attachment(AdaptiveCards.Question(question, submit))], InputHint = "expectingInput" };

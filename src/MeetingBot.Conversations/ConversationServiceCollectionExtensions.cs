@@ -5,6 +5,7 @@ using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Dialogs.Loading;
 using MeetingBot.Drafting;
+using MeetingBot.Materials.Checking;
 using MeetingBot.Materials.Drafts;
 using MeetingBot.Materials.OpenXml;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,9 @@ public sealed class ContentOptions
     public string SelfCheckFile { get; set; } = QuestionBankLoader.SelfCheckFile;
 }
 
+/// <summary>dialogs/ and templates/, loaded and checked: the question banks, the templates and the checker's rules.</summary>
+public sealed record LoadedContent(QuestionBankCatalog Catalog, TemplateCatalog Templates, MaterialChecker Checker);
+
 public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
@@ -37,15 +41,18 @@ public static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddMeetingBotConversations(this IServiceCollection services, IConfiguration configuration)
     {
         var content = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
-        var (catalog, templates) = LoadContent(content);
+        var (catalog, templates, checker) = LoadContent(content);
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(catalog);
         services.AddSingleton(templates);
-        services.AddSingleton<DialogEngine>();
+        services.AddSingleton(checker);
         services.AddSingleton<DraftComposer>();
         services.AddSingleton<DraftRenderer>();
+        services.AddSingleton<DraftChecks>();
+        services.AddSingleton<ISubmissionGate>(s => s.GetRequiredService<DraftChecks>());
+        services.AddSingleton<DialogEngine>();
         services.AddWordExport(configuration);
         services.AddSingleton<ReplyRenderer>();
         services.AddSingleton(s => new ConversationGate(s.GetRequiredService<IOptions<ConversationOptions>>().Value.MaxWaitingTurns));
@@ -62,13 +69,14 @@ public static class ConversationServiceCollectionExtensions
         return services;
     }
 
-    public static (QuestionBankCatalog Catalog, TemplateCatalog Templates) LoadContent(ContentOptions options)
+    public static LoadedContent LoadContent(ContentOptions options)
     {
         var dialogs = Path.Combine(AppContext.BaseDirectory, options.DialogsPath);
         var catalog = QuestionBankLoader.Load(dialogs, options.SelfCheckFile);
         var templates = TemplateCatalog.Load(Path.Combine(AppContext.BaseDirectory, options.TemplatesPath), ConversationTemplates.All);
+        var checker = MaterialChecker.Load(dialogs);
         var problems = SnippetProblems(catalog).ToArray();
-        return problems.Length > 0 ? throw new ContentLoadException(problems) : (catalog, templates);
+        return problems.Length > 0 ? throw new ContentLoadException(problems) : new LoadedContent(catalog, templates, checker);
     }
 
     /// <summary>Prompts and messages may hold placeholders; each must parse as a template.</summary>

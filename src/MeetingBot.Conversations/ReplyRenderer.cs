@@ -18,7 +18,7 @@ public sealed record RenderedTurn(IReadOnlyList<BotReply> Replies, RenderedDraft
 /// Turns the engine's events into what the user reads, through templates/ and the messages of
 /// dialogs/. No user-facing wording lives here.
 /// </summary>
-public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates, DraftRenderer drafts, WordDocumentWriter word)
+public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates, DraftRenderer drafts, DraftChecks checks, WordDocumentWriter word)
 {
     private const string TextMediaType = "text/plain; charset=utf-8";
     private const string WordMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -41,7 +41,8 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
                 DraftEvent => Text(Draft().Text) with { IsDraft = true },
                 DownloadEvent d => Download(Draft(), d.Format, files),
                 ReviewEvent r => Review(r, Draft()),
-                SubmittedEvent => Text(templates.Render(ConversationTemplates.Submitted, new SubmittedModel(Draft().Text))) with { IsDraft = true },
+                SubmitRefusedEvent s => Text(templates.Render(ConversationTemplates.SubmitRefused, new SubmitRefusedModel(s.Blocks))),
+                SubmittedEvent => Submitted(Draft()),
                 _ => throw new InvalidOperationException($"Unknown dialog event {dialogEvent.GetType().Name}."),
             });
         }
@@ -69,7 +70,7 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
     /// <summary>A question; its prompt may name the item it repeats for ({{ item }}) and facts of the context ({{ context.name }}).</summary>
     private BotReply Ask(Question question, ConversationContext context)
     {
-        var prompt = templates.RenderSnippet(question.Prompt, new Dictionary<string, object?> { ["item"] = question.Instance.ItemLabel, ["context"] = context.Facts });
+        var prompt = templates.RenderSnippet(question.Prompt, new Dictionary<string, object?> { ["item"] = question.Instance.ItemLabel, ["offer"] = question.Offer, ["context"] = context.Facts });
         var text = templates.Render(ConversationTemplates.Question, new QuestionModel(
             prompt,
             question.Options,
@@ -112,11 +113,25 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
         return choices;
     }
 
+    /// <summary>The review: the draft in outline with its gaps and the checker's findings; the full text on 查看草稿 or as a file.</summary>
     private BotReply Review(ReviewEvent review, RenderedDraft draft)
     {
-        var text = templates.Render(ConversationTemplates.Review, new ReviewModel(draft.Text, draft.Model.Gaps, templates.RenderSnippet(review.Prompt, new Dictionary<string, object?>())));
-        return new BotReply(text, [engine.Catalog.Commands.First(Command.Submit)]) { IsDraft = true };
+        var model = draft.Model;
+        var findings = checks.Findings(draft).Select(f => new ReviewFinding(f.Text, f.Suggestion, f.Note, DraftChecks.Blocks(f))).ToArray();
+        var text = templates.Render(ConversationTemplates.Review, new ReviewModel(
+            templates.RenderSnippet(review.Prompt, new Dictionary<string, object?>()),
+            model.Aspects.Select(a => new ReviewPart(a.Title, a.Problems.Count)).ToArray(),
+            model.Causes.Count,
+            model.MeasureGroups.Sum(g => g.Measures.Count),
+            model.Gaps,
+            findings));
+        var commands = engine.Catalog.Commands;
+        return new BotReply(text, [commands.First(Command.Submit), commands.First(Command.Draft), commands.First(Command.Word)]);
     }
+
+    /// <summary>提交: the confirmation comes last and short; the text stays one command away.</summary>
+    private BotReply Submitted(RenderedDraft draft) =>
+        Text(templates.Render(ConversationTemplates.Submitted, draft.Model));
 
     private CommandsModel Commands() =>
         new(engine.Catalog.Commands.Words.OrderBy(w => w.Key).Select(w => new CommandEntry(w.Key.ToString().ToLowerInvariant(), w.Value[0], w.Value)).ToArray());

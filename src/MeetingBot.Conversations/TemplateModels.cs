@@ -1,3 +1,4 @@
+using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
 using MeetingBot.Materials.Drafts;
@@ -22,11 +23,20 @@ public sealed record QuestionModel(
     int SectionCount,
     string? CurrentAnswerLine);
 
-/// <summary>review.scriban: the draft, its gaps and what to do next.</summary>
-public sealed record ReviewModel(string Draft, IReadOnlyList<DraftGap> Gaps, string Prompt);
+/// <summary>
+/// review.scriban: the draft in outline (problems by aspect, how many causes and measures), its gaps,
+/// the checker's findings, and what to do next; the full text is one command away.
+/// </summary>
+public sealed record ReviewModel(string Prompt, IReadOnlyList<ReviewPart> Aspects, int Causes, int Measures, IReadOnlyList<DraftGap> Gaps, IReadOnlyList<ReviewFinding> Findings);
 
-/// <summary>submitted.scriban: the version that was submitted.</summary>
-public sealed record SubmittedModel(string Draft);
+/// <summary>An aspect of the draft and how many problems the cadre named in it.</summary>
+public sealed record ReviewPart(string Title, int Problems);
+
+/// <summary>A finding of the checker on the draft; <see cref="Blocks"/>: it must be corrected before 提交.</summary>
+public sealed record ReviewFinding(string Text, string Suggestion, string Note, bool Blocks);
+
+/// <summary>submit_refused.scriban: what must be corrected before 提交.</summary>
+public sealed record SubmitRefusedModel(IReadOnlyList<SubmitBlock> Blocks);
 
 /// <summary>
 /// The templates the conversation renders, each with sample models that reach its branches, so that
@@ -40,12 +50,13 @@ public static class ConversationTemplates
     public const string Question = "question";
     public const string Review = "review";
     public const string Submitted = "submitted";
+    public const string SubmitRefused = "submit_refused";
 
     public static IReadOnlyList<TemplateSpec> All { get; } =
     [
         new(Welcome, [SampleCommands]),
         new(Help, [SampleCommands]),
-        new(Progress, [new Progress([new SectionProgress("基本情况", 2, 2, false), new SectionProgress("理论学习", 1, 3, true), new SectionProgress("原因分析", 0, 1, false)], 3, 6)]),
+        new(Progress, [new Progress([new SectionProgress("基本情况", 2, 2, false), new SectionProgress("理论学习", 1, 3, true), new SectionProgress("原因分析", 0, 1, false), new SectionProgress("整改措施", 0, 0, false)], 1, 4)]),
         new(Question,
         [
             new QuestionModel("提示", [new NumberedOption(1, "a", "甲", true), new NumberedOption(2, "b", "乙", false)], "提示语", "甲", false, "基本情况", 1, 8, "当前回答：甲"),
@@ -54,11 +65,20 @@ public static class ConversationTemplates
         new(DraftRenderer.Template, DraftSamples.All),
         new(Review,
         [
-            new ReviewModel("草稿", [], "提示"),
-            new ReviewModel("草稿", [new DraftGap("理论学习", "学习不够系统深入", "具体事例"), new DraftGap("原因分析", "学用结合不紧密", "") { SuggestedCauses = ["理想信念"] }, new DraftGap("会前准备", null, "谈心谈话人次")], "提示"),
+            new ReviewModel("提示", [], 0, 0, [], []),
+            new ReviewModel(
+                "提示",
+                [new ReviewPart("理论学习", 2), new ReviewPart("工作作风", 1)],
+                2,
+                3,
+                [new DraftGap("理论学习", "学习不够系统深入", "具体事例"), new DraftGap("理论学习", "学用结合不紧密", "具体事例") { Vague = true }, new DraftGap("原因分析", "学用结合不紧密", "") { SuggestedCauses = ["理想信念"] }, new DraftGap("会前准备", null, "谈心谈话人次")],
+                [new ReviewFinding("回湖", "回潮", "说明", true), new ReviewFinding("定期", "写明频次", "说明", false)]),
         ]),
-        new(Submitted, [new SubmittedModel("草稿")]),
+        new(Submitted, DraftSamples.All),
+        new(SubmitRefused, [new SubmitRefusedModel([new SubmitBlock("x年x月", "填写实际时间", "说明")])]),
     ];
 
-    private static CommandsModel SampleCommands => new([new CommandEntry("help", "帮助", ["帮助", "help"]), new CommandEntry("draft", "查看草稿", ["查看草稿"])]);
+    // Every command, so a command without its line in help.scriban is found at load.
+    private static CommandsModel SampleCommands =>
+        new(Enum.GetValues<Command>().Select(c => new CommandEntry(c.ToString().ToLowerInvariant(), "词", ["词"])).ToArray());
 }

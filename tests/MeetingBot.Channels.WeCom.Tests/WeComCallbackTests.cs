@@ -79,7 +79,7 @@ public sealed class WeComCallbackTests : WeComHostTest
         Api.Names["zhangming"] = "张明";
 
         await Bot.Sender.EventAsync("zhangming", "enter_agent");
-        var next = await Bot.Sender.TextAsync("zhangming", "1");
+        var next = await Bot.Sender.TextAsync("zhangming", "4");
         await Bot.Sender.TextAsync("zhangming", "市交通运输局");
 
         Assert.Contains("所在单位的全称", next.Passive, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class WeComCallbackTests : WeComHostTest
     public async Task Without_contact_access_the_dialog_asks_for_the_name()
     {
         await Bot.Sender.EventAsync("wangwu", "enter_agent");
-        var next = await Bot.Sender.TextAsync("wangwu", "1");
+        var next = await Bot.Sender.TextAsync("wangwu", "4");
 
         Assert.Contains("请问您的姓名", next.Passive, StringComparison.Ordinal);
     }

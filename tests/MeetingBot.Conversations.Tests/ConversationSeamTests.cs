@@ -32,7 +32,7 @@ public sealed class ConversationSeamTests
     [Fact]
     public async Task Facts_from_the_roster_fill_prompts_and_options_and_are_not_asked()
     {
-        using var bot = new ConversationDriver(content: (FixtureBanks.Version1, Templates()), contexts: new RosterContext(Bureau));
+        using var bot = new ConversationDriver(catalog: FixtureBanks.Version1, contexts: new RosterContext(Bureau));
 
         await bot.StartAsync();
         Assert.Contains("李卫东同志，会议定在哪一天？", bot.Last.Text, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class ConversationSeamTests
     [Fact]
     public async Task Twelve_messages_at_once_on_one_conversation_are_all_kept_once_in_order_of_arrival()
     {
-        string[] answers = ["1", "市交通运输局", "党组成员、副局长", "综合规划", "26", "18", "二十届四中全会精神", "1", "2025年3月2次中心组学习没有准备发言", "无", "无", "无"];
+        string[] answers = [.. SelfCheckScript.AnnualMeeting, "市交通运输局", "党组成员、副局长", "综合规划", "26", "18", "二十届四中全会精神", "1", "采用", "忙起来就先放下学习", "2025年3月2次中心组学习没有准备发言"];
         using var sequential = new ConversationDriver(userName: "张明");
         await sequential.StartAsync();
         await sequential.SendAllAsync(answers);
@@ -147,7 +147,7 @@ public sealed class ConversationSeamTests
     {
         var counting = (CountingWrites?)null;
         using var bot = new ConversationDriver(wrapStore: store => counting = new CountingWrites(store), userName: "张明");
-        await bot.SendAllAsync(["1", "市交通运输局"]);
+        await bot.SendAllAsync([.. SelfCheckScript.AnnualMeeting, "市交通运输局"]);
 
         var before = counting!.Writes;
         await bot.SendAsync("查看草稿");
@@ -162,8 +162,6 @@ public sealed class ConversationSeamTests
         var versions = await bot.Store.QueryPartitionAsync(ConversationKeys.Partition(ConversationDriver.Channel, bot.ConversationId), DraftVersion.Kind, CancellationToken.None);
         Assert.Contains("党组成员、副局长", DraftVersion.FromJson(versions[^1].Body).Text, StringComparison.Ordinal);
     }
-
-    private static Drafting.TemplateCatalog Templates() => ConversationServiceCollectionExtensions.LoadContent(new ContentOptions()).Templates;
 
     private static async Task StoreAddressAsync(ConversationDriver bot) =>
         await bot.Pipeline.ProcessAsync(bot.Input(TurnKind.Message, "帮助") with { Address = new ConversationAddress(ConversationDriver.Channel, bot.ConversationId, "user-1") }, CancellationToken.None);

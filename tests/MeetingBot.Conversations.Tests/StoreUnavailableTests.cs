@@ -13,7 +13,7 @@ public sealed class StoreUnavailableTests
     {
         var failing = (FailingStore?)null;
         using var bot = new ConversationDriver(wrapStore: store => failing = new FailingStore(store));
-        await bot.SendAllAsync(["1", "张明"]);
+        await bot.SendAllAsync([.. SelfCheckScript.AnnualMeeting, "张明"]);
 
         failing!.Failing = true;
         await bot.SendAsync("市交通运输局");

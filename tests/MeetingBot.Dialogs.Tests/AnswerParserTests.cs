@@ -24,6 +24,8 @@ public sealed class AnswerParserTests
     [InlineData("学用结合不紧", "b")]
     [InlineData("学习不够系统、其他", "a other")]
     [InlineData("1 1 1", "a")]
+    [InlineData("一、三", "a c")]
+    [InlineData("二", "b")]
     public void Reads_numbers_and_option_texts(string typed, string expectedIds)
     {
         var selected = AnswerParser.ParseSelection(typed, Options);
@@ -39,6 +41,7 @@ public sealed class AnswerParserTests
     [InlineData("第一个")]
     [InlineData("")]
     [InlineData("1 学习")]
+    [InlineData("五")]
     public void Refuses_anything_not_an_option(string typed) => Assert.Null(AnswerParser.ParseSelection(typed, Options));
 
     [Theory]
@@ -46,13 +49,21 @@ public sealed class AnswerParserTests
     [InlineData("12条", "条", 12)]
     [InlineData("１２ 人次", "人次", 12)]
     [InlineData("0", null, 0)]
+    [InlineData("二十三", "人次", 23)]
+    [InlineData("二十三人次", "人次", 23)]
+    [InlineData("两", null, 2)]
+    [InlineData("十二条", "条", 12)]
+    [InlineData("一百零五", null, 105)]
+    [InlineData("三十", null, 30)]
+    [InlineData("二〇二五", null, 2025)]
     public void Reads_whole_numbers_with_their_unit(string typed, string? unit, int expected) =>
         Assert.Equal(expected, AnswerParser.ParseNumber(typed, unit));
 
     [Theory]
-    [InlineData("十二")]
     [InlineData("-3")]
     [InlineData("1.5")]
     [InlineData("12个")]
+    [InlineData("几十")]
+    [InlineData("二十多")]
     public void Refuses_what_is_not_a_whole_number(string typed) => Assert.Null(AnswerParser.ParseNumber(typed, "条"));
 }

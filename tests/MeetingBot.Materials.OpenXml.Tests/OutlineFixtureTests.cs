@@ -15,7 +15,7 @@ public sealed class OutlineFixtureTests
 
         Assert.Equal(golden, Outlines.FullDraft.Blocks.Select(b => b.Text));
         Assert.Equal(
-            [BlockKind.Title, BlockKind.Title, BlockKind.Paragraph, BlockKind.Heading1, BlockKind.Heading2],
+            [BlockKind.Title, BlockKind.Paragraph, BlockKind.Heading1, BlockKind.Heading2, BlockKind.Paragraph],
             Outlines.FullDraft.Blocks.Take(5).Select(b => b.Kind));
         Assert.Equal(3, Outlines.FullDraft.Blocks.Count(b => b.Kind == BlockKind.Heading1));
         Assert.Equal(13, Outlines.FullDraft.Blocks.Count(b => b.Kind == BlockKind.Heading2));

@@ -36,6 +36,14 @@ public sealed class OutlineTests
     }
 
     [Fact]
+    public void A_paragraph_marker_keeps_a_line_that_looks_like_a_marker_a_paragraph()
+    {
+        var outline = OutlineMarkup.Parse("| # 不是标题\n| = 也不是标题\n");
+
+        Assert.Equal([new OutlineBlock(BlockKind.Paragraph, "# 不是标题"), new OutlineBlock(BlockKind.Paragraph, "= 也不是标题")], outline.Blocks);
+    }
+
+    [Fact]
     public void The_chat_text_sets_off_title_headings_and_closing_with_blank_lines()
     {
         var text = OutlineText.Render(OutlineMarkup.Parse(Markup));

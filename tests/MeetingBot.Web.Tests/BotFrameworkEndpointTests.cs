@@ -32,6 +32,7 @@ public sealed class BotFrameworkEndpointTests : IAsyncLifetime
         }
 
         Assert.Contains("已提交", replies[^1], StringComparison.Ordinal);
+        replies = await _bot.Http.ExchangeAsync(Activities.Message("查看草稿", "full", $"a{++n}"));
         Assert.Contains("陈立新", replies[^1], StringComparison.Ordinal);
         Assert.Contains("三、整改措施", replies[^1], StringComparison.Ordinal);
     }
@@ -56,8 +57,8 @@ public sealed class BotFrameworkEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_same_activity_delivered_twice_is_processed_once()
     {
-        await _bot.Http.ExchangeAsync(Activities.Message("1", "dup", "same"));
-        var again = await _bot.Http.ExchangeAsync(Activities.Message("1", "dup", "same"));
+        await _bot.Http.ExchangeAsync(Activities.Message("组织生活会", "dup", "same"));
+        var again = await _bot.Http.ExchangeAsync(Activities.Message("组织生活会", "dup", "same"));
         await _bot.Http.ExchangeAsync(Activities.Message("市交通运输局", "dup", "next"));
 
         Assert.NotEmpty(again);

@@ -72,7 +72,7 @@ public sealed class CosmosSelfCheckTests(CosmosDbServer cosmos, ITestOutputHelpe
     public async Task Two_turns_of_one_conversation_at_once_are_both_kept()
     {
         await using var bot = await RunningBot.StartAsync(_folder.File("unused.db"), cosmos.Arguments(Database));
-        await bot.Http.ExchangeAsync(Activities.Message("1", "cosmos-parallel", "p0"));
+        await bot.Http.ExchangeAsync(Activities.Message("组织生活会", "cosmos-parallel", "p0"));
         var calls = new List<string>();
         using var listener = ListenToCharges(bot.Services.GetRequiredService<IMeterFactory>(), calls);
 
@@ -100,7 +100,7 @@ public sealed class CosmosSelfCheckTests(CosmosDbServer cosmos, ITestOutputHelpe
         var draft = DraftVersion.FromJson(latest!.Body);
         Assert.True(draft.Submitted);
         Assert.Contains("陈立新", draft.Text, StringComparison.Ordinal);
-        Assert.Contains(draft.Text, submittedReply, StringComparison.Ordinal);
+        Assert.Contains("已提交", submittedReply, StringComparison.Ordinal);
 
         // Every version, by the one single-partition query a secretary's aggregation would use.
         var versions = await store.QueryPartitionAsync(key.PartitionKey, DraftVersion.Kind, CancellationToken.None);

@@ -64,7 +64,7 @@ public sealed class DirectLineEndpointTests(BotServerFixture server) : IClassFix
         await session.PollAsync();
         var before = session.Watermark;
 
-        using var response = await Client.PostMessageAsync(session.ConversationId, session.Token, "年度民主生活会", "client-echo-1", fromId: "dl_someoneelse0000000000");
+        using var response = await Client.PostMessageAsync(session.ConversationId, session.Token, "组织生活会", "client-echo-1", fromId: "dl_someoneelse0000000000");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var posted = await DirectLineTestClient.ReadAsync<ResourceResponse>(response, HttpStatusCode.OK);
         var activities = await session.PollAsync();
@@ -74,7 +74,7 @@ public sealed class DirectLineEndpointTests(BotServerFixture server) : IClassFix
         Assert.Equal(posted.Id, echo.Id);
         Assert.False(string.IsNullOrEmpty(echo.Id));
         Assert.Equal("client-echo-1", ConversationLog.ClientActivityIdOf(echo));
-        Assert.Equal("年度民主生活会", echo.Text);
+        Assert.Equal("组织生活会", echo.Text);
         Assert.Equal(session.UserId, echo.From?.Id);
         Assert.Equal("user", echo.From?.Role);
         Assert.Equal("meetingbot", echo.Recipient?.Id);
@@ -102,7 +102,7 @@ public sealed class DirectLineEndpointTests(BotServerFixture server) : IClassFix
         Assert.Empty(nothingNew.Activities);
         Assert.Equal(afterGreeting, nothingNew.Watermark);
 
-        var newer = await session.SayAsync("年度民主生活会");
+        var newer = await session.SayAsync("组织生活会");
         Assert.Equal(2, newer.Count);
 
         var fromStart = await Client.GetActivitiesAsync(session.ConversationId, session.Token, "");
@@ -122,7 +122,7 @@ public sealed class DirectLineEndpointTests(BotServerFixture server) : IClassFix
         var (session, firstStatus) = await DirectLineSession.OpenAsync(Client);
         Assert.Equal(HttpStatusCode.Created, firstStatus);
         await session.PollAsync();
-        await session.SayAsync("年度民主生活会");
+        await session.SayAsync("组织生活会");
 
         var (again, status) = await DirectLineSession.OpenAsync(Client, session.UserId);
         again.Watermark = session.Watermark;
@@ -130,7 +130,7 @@ public sealed class DirectLineEndpointTests(BotServerFixture server) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(session.ConversationId, again.ConversationId);
-        Assert.Contains(DirectLineTestClient.Bank.Message(MessageKeys.WelcomeBack), text, StringComparison.Ordinal);
+        Assert.Contains("欢迎回来！您上次填到“基本情况”部分", text, StringComparison.Ordinal);
         Assert.Contains(DirectLineTestClient.Prompt("name"), text, StringComparison.Ordinal);
     }
 
@@ -235,7 +235,7 @@ public sealed class DirectLineEndpointTests(BotServerFixture server) : IClassFix
         Assert.Equal(session.ConversationId, refreshed.ConversationId);
         Assert.Equal(session.ConversationId, reconnected.ConversationId);
         session.Token = reconnected.Token;
-        var replies = await session.SayAsync("年度民主生活会");
+        var replies = await session.SayAsync("组织生活会");
         Assert.Contains(DirectLineTestClient.Prompt("name"), DirectLineSession.BotText(replies), StringComparison.Ordinal);
     }
 
@@ -245,8 +245,8 @@ public sealed class DirectLineEndpointTests(BotServerFixture server) : IClassFix
         var (session, _) = await DirectLineSession.OpenAsync(Client);
         await session.PollAsync();
 
-        using var first = await Client.PostMessageAsync(session.ConversationId, session.Token, "年度民主生活会", "client-twice", session.UserId);
-        using var second = await Client.PostMessageAsync(session.ConversationId, session.Token, "年度民主生活会", "client-twice", session.UserId);
+        using var first = await Client.PostMessageAsync(session.ConversationId, session.Token, "组织生活会", "client-twice", session.UserId);
+        using var second = await Client.PostMessageAsync(session.ConversationId, session.Token, "组织生活会", "client-twice", session.UserId);
         var firstId = (await DirectLineTestClient.ReadAsync<ResourceResponse>(first, HttpStatusCode.OK)).Id;
         var secondId = (await DirectLineTestClient.ReadAsync<ResourceResponse>(second, HttpStatusCode.OK)).Id;
 

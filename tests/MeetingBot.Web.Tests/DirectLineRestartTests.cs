@@ -27,6 +27,7 @@ public sealed class DirectLineRestartTests
             (openPage, _) = await DirectLineSession.OpenAsync(new DirectLineTestClient(http), userId);
             await openPage.PollAsync();
             await openPage.SayAsync("年度民主生活会");
+            await openPage.SayAsync("2025");
             await openPage.SayAsync("张明");
             var replies = await openPage.SayAsync("市交通运输局");
             Assert.Contains(DirectLineTestClient.Prompt("post"), DirectLineSession.BotText(replies), StringComparison.Ordinal);
@@ -46,7 +47,7 @@ public sealed class DirectLineRestartTests
         var (returning, _) = await DirectLineSession.OpenAsync(client, userId);
         Assert.Equal(openPage.ConversationId, returning.ConversationId);
         var welcome = DirectLineSession.BotText(await returning.PollAsync());
-        Assert.Contains(DirectLineTestClient.Bank.Message(MessageKeys.WelcomeBack), welcome, StringComparison.Ordinal);
+        Assert.Contains("欢迎回来", welcome, StringComparison.Ordinal);
         Assert.Contains(DirectLineTestClient.Prompt("post"), welcome, StringComparison.Ordinal);
 
         // The old page, polling with its pre-restart watermark, sees what was written since.
@@ -58,6 +59,7 @@ public sealed class DirectLineRestartTests
         var next = await stalePage.SayAsync("副局长");
         Assert.Contains(DirectLineTestClient.Prompt("areas"), DirectLineSession.BotText(next), StringComparison.Ordinal);
         var draft = DirectLineSession.BotText(await stalePage.SayAsync(DirectLineTestClient.Bank.Commands.First(Command.Draft)));
-        Assert.Contains("市交通运输局副局长张明", draft, StringComparison.Ordinal);
+        Assert.Contains("张明同志在2025年度民主生活会上的个人对照检查材料", draft, StringComparison.Ordinal);
+        Assert.Contains("市交通运输局副局长", draft, StringComparison.Ordinal);
     }
 }

@@ -77,9 +77,14 @@ public sealed class HostTests
     {
         await using var bot = await RunningBot.StartAsync();
         await bot.Http.ExchangeAsync(Activities.Message("1", "burst", "b-0"));
-        // "1" answers every question from here on (a text, a number, an option, a concrete example),
-        // so whatever order they arrive in, each of them must answer one question.
+        // Twelve times the same text, so whatever order they arrive in, the outcome must be the one
+        // of sending them one after another (here, on another conversation).
         var answers = Enumerable.Repeat("1", 12).ToArray();
+        await bot.Http.ExchangeAsync(Activities.Message("1", "in-turn", "s-0"));
+        foreach (var (text, i) in answers.Select((text, i) => (text, i)))
+        {
+            await bot.Http.ExchangeAsync(Activities.Message(text, "in-turn", $"s-{i + 1}"));
+        }
 
         var responses = await Task.WhenAll(answers.Select((text, i) => bot.Http.PostAsJsonAsync("/api/messages", Activities.Message(text, "burst", $"b-{i + 1}"))));
 
@@ -89,7 +94,9 @@ public sealed class HostTests
         var acknowledged = responses.Select((r, i) => (r, Id: $"b-{i + 1}")).Where(x => x.r.StatusCode == HttpStatusCode.OK).Select(x => x.Id).ToHashSet();
         Assert.Equal(acknowledged.Order(), record.RecentActivityIds.Where(acknowledged.Contains).Order());
         Assert.Equal(record.RecentActivityIds.Count, record.RecentActivityIds.Distinct().Count());
-        Assert.Equal(acknowledged.Count + 1, record.Dialog.Answers.Count);
+        var inTurn = ConversationRecord.FromJson((await bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("test", "in-turn"), CancellationToken.None))!.Body);
+        Assert.Equal(13, acknowledged.Count + 1);
+        Assert.Equal(inTurn.Dialog.Answers.Keys.Order(), record.Dialog.Answers.Keys.Order());
         foreach (var response in responses)
         {
             response.Dispose();

@@ -53,12 +53,12 @@ public sealed class OutboundConnectorTests : AuthenticatedHostTest
     {
         Connector.Failures.Enqueue((500, null));
 
-        using var failed = await SendAsync("1", "f-1");
+        using var failed = await SendAsync("组织生活会", "f-1");
         Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         await Bot.Services.GetRequiredService<OutboundWork>().WhenIdleAsync();
         Assert.Contains("所在单位", Assert.Single(Connector.Received).Activity.GetProperty("text").GetString(), StringComparison.Ordinal);
 
-        using var redelivered = await SendAsync("1", "f-1");
+        using var redelivered = await SendAsync("组织生活会", "f-1");
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
         var stored = await Bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("test", "conv-f"), CancellationToken.None);
         Assert.Single(ConversationRecord.FromJson(stored!.Body).Dialog.Answers);

@@ -18,6 +18,7 @@ public enum Command
     Accept,
     None,
     Resume,
+    Keep,
 }
 
 /// <summary>The words that trigger each command, from commands.yaml.</summary>

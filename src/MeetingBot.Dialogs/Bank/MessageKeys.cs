@@ -5,6 +5,7 @@ public static class MessageKeys
 {
     public const string ChoiceHint = "choice_hint";
     public const string MultiHint = "multi_hint";
+    public const string MultiSuggestedHint = "multi_suggested_hint";
     public const string NumberHint = "number_hint";
     public const string DateHint = "date_hint";
     public const string TextHint = "text_hint";
@@ -12,6 +13,11 @@ public static class MessageKeys
     public const string TooLong = "too_long";
     public const string TooFew = "too_few";
     public const string Skipped = "skipped";
+    public const string SkipKept = "skip_kept";
+    public const string Kept = "kept";
+    public const string NothingToKeep = "nothing_to_keep";
+    public const string SubmitIncomplete = "submit_incomplete";
+    public const string ProblemsPart = "problems_part";
     public const string CannotSkip = "cannot_skip";
     public const string BackAtStart = "back_at_start";
     public const string EditUnknown = "edit_unknown";
@@ -41,7 +47,7 @@ public static class MessageKeys
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        ChoiceHint, MultiHint, NumberHint, DateHint, TextHint, NotUnderstood, TooLong, TooFew, Skipped, CannotSkip,
+        ChoiceHint, MultiHint, MultiSuggestedHint, NumberHint, DateHint, TextHint, SkipKept, Kept, NothingToKeep, SubmitIncomplete, ProblemsPart, NotUnderstood, TooLong, TooFew, Skipped, CannotSkip,
         BackAtStart, EditUnknown, EditStarted, RestartConfirm, RestartDone, RestartCancelled, ConfirmExpected,
         SubmitNotReady, AcceptedGap, WelcomeBack, NoSuggestions, CurrentAnswer, AlreadySubmitted,
         UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly, StoreUnavailable,

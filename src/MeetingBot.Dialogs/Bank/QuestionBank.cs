@@ -118,6 +118,12 @@ public sealed record Step
 
     public IReadOnlyList<string> SuggestFrom { get; init; } = [];
 
+    /// <summary>
+    /// For a text step repeated for the options of a multi step: which field of the item's option
+    /// to offer as a starting sentence (only <c>statement</c>); 采用 keeps it, anything else replaces it.
+    /// </summary>
+    public string? Offer { get; init; }
+
     /// <summary>The multi step whose chosen options this step repeats for.</summary>
     public string? ForEach { get; init; }
 
@@ -152,8 +158,16 @@ public sealed record OtherOption(string Label, string Prompt)
     public const string Id = "other";
 }
 
-/// <summary>A named answer check: the answer passes when any pattern matches.</summary>
+/// <summary>
+/// A named answer check: the answer passes when it has at least <see cref="MinLength"/> characters,
+/// matches one of <see cref="Patterns"/> (when there are any) and none of <see cref="Forbidden"/>.
+/// </summary>
 public sealed record AnswerValidator(string Name, string Description, IReadOnlyList<System.Text.RegularExpressions.Regex> Patterns)
 {
-    public bool Accepts(string answer) => Patterns.Any(p => p.IsMatch(answer));
+    public IReadOnlyList<System.Text.RegularExpressions.Regex> Forbidden { get; init; } = [];
+
+    public int MinLength { get; init; }
+
+    public bool Accepts(string answer) =>
+        answer.Length >= MinLength && (Patterns.Count == 0 || Patterns.Any(p => p.IsMatch(answer))) && !Forbidden.Any(p => p.IsMatch(answer));
 }

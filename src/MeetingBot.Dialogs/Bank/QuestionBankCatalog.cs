@@ -25,4 +25,7 @@ public sealed class QuestionBankCatalog
 
     /// <summary>The bank of that id; a conversation whose bank was removed from dialogs/ falls back to the default one.</summary>
     public QuestionBank Get(string id) => _banks.GetValueOrDefault(id, Default);
+
+    /// <summary>The bank a conversation runs: the one it started on, or the default one for a new conversation.</summary>
+    public QuestionBank BankOf(Engine.DialogState state) => state.BankId.Length == 0 ? Default : Get(state.BankId);
 }

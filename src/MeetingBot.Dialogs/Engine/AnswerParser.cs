@@ -22,8 +22,8 @@ public static partial class AnswerParser
         var selected = new List<NumberedOption>();
         foreach (var token in Separators().Split(normalized).Where(t => t.Length > 0))
         {
-            var option = int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                ? options.FirstOrDefault(o => o.Number == number)
+            var option = (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : ChineseNumerals.Parse(token)) is { } chosen
+                ? options.FirstOrDefault(o => o.Number == chosen)
                 : options.FirstOrDefault(o => o.Label == token);
             if (option is null)
             {
@@ -36,7 +36,7 @@ public static partial class AnswerParser
         return selected.Count == 0 ? null : selected.Distinct().OrderBy(o => o.Number).ToArray();
     }
 
-    /// <summary>A whole number ≥ 0, optionally followed by its unit ("12", "12条", "１２ 人次").</summary>
+    /// <summary>A whole number ≥ 0, in digits or Chinese numerals, optionally followed by its unit ("12", "12条", "１２ 人次", "二十三人次").</summary>
     public static int? ParseNumber(string text, string? unit)
     {
         var normalized = Normalize(text);
@@ -45,7 +45,7 @@ public static partial class AnswerParser
             normalized = normalized[..^unit.Length].TrimEnd();
         }
 
-        return int.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        return int.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : ChineseNumerals.Parse(normalized);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ public static partial class AnswerParser
     /// </summary>
     public static DateOnly? ParseDate(string text, DateOnly today)
     {
-        var match = DatePattern().Match(Normalize(text).Replace(" ", "", StringComparison.Ordinal));
+        var match = DatePattern().Match(ChineseNumerals.ToArabic(Normalize(text).Replace(" ", "", StringComparison.Ordinal)));
         if (!match.Success)
         {
             return null;

@@ -42,6 +42,9 @@ public sealed record ReviewEvent(string Prompt) : DialogEvent;
 /// <summary>The cadre submitted the draft.</summary>
 public sealed record SubmittedEvent : DialogEvent;
 
+/// <summary>提交 was refused: what in the material must be corrected first.</summary>
+public sealed record SubmitRefusedEvent(IReadOnlyList<SubmitBlock> Blocks) : DialogEvent;
+
 /// <summary>A question ready to show: prompt, numbered options, how to answer, and the answer it already has.</summary>
 public sealed record Question(
     QuestionInstance Instance,
@@ -52,12 +55,17 @@ public sealed record Question(
     bool Retry,
     string SectionTitle,
     int SectionNumber,
-    int SectionCount);
+    int SectionCount)
+{
+    /// <summary>A starting sentence the cadre may keep with 采用 (see <see cref="Step.Offer"/>).</summary>
+    public string? Offer { get; init; }
+}
 
 /// <summary>An option as offered: the number the cadre may type, and whether it is suggested (★).</summary>
 public sealed record NumberedOption(int Number, string Id, string Label, bool Suggested);
 
-public sealed record Progress(IReadOnlyList<SectionProgress> Sections, int Answered, int Total);
+/// <summary>Progress by part: <see cref="Done"/> of <see cref="Total"/> parts finished, and each part's questions.</summary>
+public sealed record Progress(IReadOnlyList<SectionProgress> Sections, int Done, int Total);
 
 public sealed record SectionProgress(string Title, int Answered, int Total, bool Current)
 {

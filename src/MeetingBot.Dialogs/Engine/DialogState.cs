@@ -15,6 +15,9 @@ public sealed class DialogState
     /// <summary>Answers by question key (see <see cref="QuestionInstance.Key"/>).</summary>
     public Dictionary<string, Answer> Answers { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Answered questions of a part the cadre is going through again (修改), each asked with its answer until replaced or kept.</summary>
+    public List<string> Revisit { get; init; } = [];
+
     /// <summary>An answered question re-opened by the back command; asked before any unanswered one.</summary>
     public string? Reopened { get; set; }
 

@@ -30,22 +30,29 @@ public static class QuestionPlan
     {
         var (state, context) = view;
         var plan = new List<QuestionInstance>();
-        foreach (var step in bank.Steps)
+        var steps = bank.Steps.Where(step => step.When is null || step.When.Holds(view)).ToArray();
+        for (var i = 0; i < steps.Length; i++)
         {
-            if (step.When is not null && !step.When.Holds(view))
-            {
-                continue;
-            }
-
+            var step = steps[i];
             if (step.ForEach is null)
             {
                 plan.Add(new QuestionInstance(step, step.Id, null, null, false));
             }
             else
             {
+                // Steps that repeat for the same items one after another are asked item by item:
+                // everything about one problem (its statement, how it shows, its example), then the next.
+                var run = steps.Skip(i).TakeWhile(s => s.ForEach == step.ForEach).ToArray();
                 var source = bank.StepsById[step.ForEach];
-                plan.AddRange(state.SelectedOptions(source.Id).Select(item =>
-                    new QuestionInstance(step, QuestionInstance.ItemKey(step.Id, item), item, ItemLabel(source, item, state, context), false)));
+                foreach (var item in state.SelectedOptions(source.Id))
+                {
+                    // The cadre's own wording of an item is already theirs: nothing to offer it for.
+                    plan.AddRange(run.Where(s => s.Offer is null || item != OtherOption.Id).Select(s =>
+                        new QuestionInstance(s, QuestionInstance.ItemKey(s.Id, item), item, ItemLabel(source, item, state, context), false)));
+                }
+
+                i += run.Length - 1;
+                step = run[^1];
             }
 
             if (step.Other is not null && state.SelectedOptions(step.Id).Contains(OtherOption.Id))
@@ -57,9 +64,10 @@ public static class QuestionPlan
         return plan;
     }
 
-    /// <summary>The question to ask now, or null when every question is answered.</summary>
+    /// <summary>The question to ask now (a re-opened one, else the first open or being gone through again), or null when every question is answered.</summary>
     public static QuestionInstance? Current(IReadOnlyList<QuestionInstance> plan, DialogState state) =>
-        plan.FirstOrDefault(q => q.Key == state.Reopened) ?? plan.FirstOrDefault(q => !state.Answers.ContainsKey(q.Key));
+        plan.FirstOrDefault(q => q.Key == state.Reopened)
+        ?? plan.FirstOrDefault(q => !state.Answers.ContainsKey(q.Key) || state.Revisit.Contains(q.Key));
 
     /// <summary>The label of a chosen item; for "other", the cadre's own wording once given.</summary>
     public static string ItemLabel(Step source, string itemId, DialogState state, ConversationContext context) =>

@@ -7,11 +7,24 @@ internal static class QuestionBankChecks
 {
     private static readonly HashSet<string> Roles =
     [
-        "meeting_kind", "name", "unit", "post", "areas", "opinions", "talks", "studied", "findings",
-        "problems", "examples", "causes", "measures", "commitment", "review",
+        "meeting_kind", "year", "inspection_group", "feedback_notice", "feedback_aspects", "feedback_count",
+        "name", "unit", "post", "areas", "opinions", "talks", "studied", "findings",
+        "problems", "statements", "showings", "examples", "causes", "cause_showings", "measures", "commitments", "review",
     ];
 
-    private static readonly string[] MeetingKinds = ["annual", "inspection", "organizational", "special"];
+    private static readonly string[] MeetingKinds = ["annual", "central_inspection", "local_inspection", "organizational", "special"];
+
+    private static readonly string[] NumberRoles = ["opinions", "talks", "year", "feedback_aspects", "feedback_count"];
+
+    /// <summary>The role of the step each repeating role must repeat for.</summary>
+    private static readonly Dictionary<string, string> RepeatsFor = new()
+    {
+        ["statements"] = "problems",
+        ["showings"] = "problems",
+        ["examples"] = "problems",
+        ["cause_showings"] = "causes",
+        ["commitments"] = "measures",
+    };
 
     public static void Run(QuestionBank bank, string file, List<string> problems)
     {
@@ -118,13 +131,20 @@ internal static class QuestionBankChecks
             if (!earlier.TryGetValue(from, out var suggesting) || suggesting.Kind != StepKind.Multi)
             {
                 problem(step, $"suggest_from must name earlier multi steps, not '{from}'");
-                continue;
             }
+        }
 
-            foreach (var missing in suggesting.Options.SelectMany(o => o.Suggests).Where(id => step.FindOption(id) is null).Distinct())
-            {
-                problem(suggesting, $"suggests '{missing}', which is not an option of step '{step.Id}'");
-            }
+        // An option may suggest options of several steps (a problem: causes and measures); each id
+        // must be an option of some step that takes suggestions from it.
+        var takers = bank.Steps.Where(s => s.SuggestFrom.Contains(step.Id)).ToArray();
+        foreach (var missing in step.Options.SelectMany(o => o.Suggests).Where(id => !takers.Any(t => t.FindOption(id) is not null)).Distinct())
+        {
+            problem(step, $"suggests '{missing}', which is not an option of any step that takes suggestions from '{step.Id}'");
+        }
+
+        if (step.Offer is not null && (step.Offer != "statement" || step.Kind != StepKind.Text || step.ForEach is null))
+        {
+            problem(step, "'offer: statement' belongs to a text step repeated for_each a multi step");
         }
 
         foreach (var condition in Flatten(step.When))
@@ -173,16 +193,17 @@ internal static class QuestionBankChecks
             case "problems" when step.Kind != StepKind.Multi || section.Aspect is null:
                 problem(step, "a problems step must be a multi step in a section with an aspect");
                 break;
-            case "examples" when step.ForEach is null || bank.StepsById.GetValueOrDefault(step.ForEach)?.Role != "problems":
-                problem(step, "an examples step must repeat for_each a problems step");
+            case "statements" or "showings" or "examples" or "cause_showings" or "commitments"
+                when step.ForEach is null || bank.StepsById.GetValueOrDefault(step.ForEach)?.Role != RepeatsFor[step.Role]:
+                problem(step, $"a {step.Role} step must repeat for_each a {RepeatsFor[step.Role]} step");
                 break;
             case "causes" when step.Kind != StepKind.Multi:
                 problem(step, "the causes step must be a multi step");
                 break;
-            case "measures" or "commitment" when step.Aspect is null || !aspects.Contains(step.Aspect):
+            case "measures" when step.Aspect is null || !aspects.Contains(step.Aspect):
                 problem(step, $"a {step.Role} step needs 'aspect' naming one of: {string.Join(", ", aspects)}");
                 break;
-            case "opinions" or "talks" when step.Kind != StepKind.Number:
+            case var role when NumberRoles.Contains(role) && step.Kind != StepKind.Number:
                 problem(step, $"the {step.Role} step must be a number step");
                 break;
         }

@@ -77,33 +77,41 @@ public static class QuestionBankLoader
             var name = ((YamlScalarNode)keyNode).Value!;
             if (value is not YamlMappingNode map)
             {
-                file.Problem(value, $"validator '{name}' must be a mapping with description and any_of");
+                file.Problem(value, $"validator '{name}' must be a mapping with description and any_of, none_of or min_length");
                 continue;
             }
 
-            file.OnlyKeys(map, "description", "any_of");
-            var patterns = new List<Regex>();
-            foreach (var pattern in file.Strings(map, "any_of"))
+            file.OnlyKeys(map, "description", "any_of", "none_of", "min_length");
+            var patterns = Patterns(file, map, name, "any_of");
+            var forbidden = Patterns(file, map, name, "none_of");
+            var minLength = file.Int(map, "min_length") ?? 0;
+            if (patterns.Count == 0 && forbidden.Count == 0 && minLength == 0)
             {
-                try
-                {
-                    patterns.Add(new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)));
-                }
-                catch (ArgumentException e)
-                {
-                    file.Problem(map, $"validator '{name}': pattern '{pattern}' is not a valid regular expression: {e.Message}");
-                }
+                file.Problem(map, $"validator '{name}' needs any_of, none_of or min_length");
             }
 
-            if (patterns.Count == 0)
-            {
-                file.Problem(map, $"validator '{name}' needs at least one pattern in any_of");
-            }
-
-            result[name] = new AnswerValidator(name, file.String(map, "description", required: true) ?? name, patterns);
+            result[name] = new AnswerValidator(name, file.String(map, "description", required: true) ?? name, patterns) { Forbidden = forbidden, MinLength = minLength };
         }
 
         return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static List<Regex> Patterns(YamlFile file, YamlMappingNode map, string name, string key)
+    {
+        var patterns = new List<Regex>();
+        foreach (var pattern in file.Strings(map, key))
+        {
+            try
+            {
+                patterns.Add(new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)));
+            }
+            catch (ArgumentException e)
+            {
+                file.Problem(map, $"validator '{name}': pattern '{pattern}' is not a valid regular expression: {e.Message}");
+            }
+        }
+
+        return patterns;
     }
 
     private static FrozenDictionary<string, string> LoadMessages(string directory, List<string> problems)

@@ -9,7 +9,7 @@ internal static class StepReader
     private static readonly string[] StepKeys =
     [
         "id", "kind", "prompt", "role", "aspect", "when", "optional", "gap", "max_length", "hint", "validate",
-        "retry_prompt", "unit", "min", "options", "options_from", "other", "suggest_from", "for_each",
+        "retry_prompt", "unit", "min", "options", "options_from", "other", "suggest_from", "for_each", "offer",
     ];
 
     private static readonly string[] OptionKeys = ["id", "label", "statement", "detail", "heading", "text", "suggests"];
@@ -49,6 +49,7 @@ internal static class StepReader
             Other = otherNode is null ? null : ReadOther(file, otherNode),
             SuggestFrom = file.Strings(map, "suggest_from"),
             ForEach = file.String(map, "for_each"),
+            Offer = file.String(map, "offer"),
         };
     }
 

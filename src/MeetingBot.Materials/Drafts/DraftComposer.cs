@@ -7,38 +7,33 @@ namespace MeetingBot.Materials.Drafts;
 /// <summary>
 /// Turns a cadre's answers into the <see cref="DraftModel"/> of their 对照检查材料. It reads steps
 /// by role (see dialogs/README.md), so questions can be reworded without touching code, and it
-/// never adds a fact: what is not answered becomes a gap.
+/// never adds a fact: every sentence about the cadre is an answer of theirs (or a suggested
+/// sentence they kept), and what is not answered becomes a gap.
 /// </summary>
-public sealed class DraftComposer(DialogEngine engine)
+public sealed class DraftComposer(QuestionBankCatalog catalog)
 {
     /// <summary>Roles whose fact the context may supply when the cadre was not asked (a name the channel told, a roster's post).</summary>
     private static readonly string[] ContextRoles = ["name", "unit", "post", "areas"];
 
     public DraftModel Compose(DialogState state, ConversationContext context)
     {
-        var bank = engine.BankOf(state);
-        var gaps = new List<DraftGap>();
+        var bank = catalog.BankOf(state);
+        var answers = new Answers(bank, state, context);
         var plan = QuestionPlan.Expand(bank, new AnswerView(state, context));
+        var asked = plan.Select(q => q.Step).ToHashSet();
+        var gaps = new List<DraftGap>();
 
         DraftField Field(string role)
         {
             var step = bank.StepWithRole(role);
-            var answer = step is null ? null : state.Answers.GetValueOrDefault(step.Id);
-            var value = answer switch
-            {
-                null or { Gap: true } => null,
-                { Number: { } n } => n.ToString(CultureInfo.InvariantCulture),
-                { Date: { } d } => AnswerParser.FormatDate(d),
-                { Text: { } t } => DraftText.Clean(t),
-                _ => answer.Selected.Count > 0 ? QuestionPlan.ItemLabel(step!, answer.Selected[0], state, context) : null,
-            };
+            var value = step is null ? null : answers.Value(step, step.Id);
             if (value is null && ContextRoles.Contains(role) && context.Fact(role) is { } fact)
             {
                 value = DraftText.Clean(fact);
             }
 
             var field = new DraftField(value, step?.Gap ?? (step is null ? role : bank.SectionOf(step).Title));
-            if (field.Missing && step is not null)
+            if (field.Missing && step is not null && asked.Contains(step))
             {
                 gaps.Add(new DraftGap(bank.SectionOf(step).Title, null, field.Gap));
             }
@@ -46,13 +41,17 @@ public sealed class DraftComposer(DialogEngine engine)
             return field;
         }
 
+        DraftField? IfAsked(string role) => bank.StepWithRole(role) is { } step && asked.Contains(step) ? Field(role) : null;
+
         var meetingKindStep = bank.StepWithRole("meeting_kind");
-        var meetingTitle = Field("meeting_kind");
-        var findingsAsked = bank.StepWithRole("findings") is { } findings && plan.Any(q => q.Step == findings);
+        var group = IfAsked("inspection_group");
+        var aspects = Aspects(bank, answers, gaps);
         return new DraftModel
         {
             MeetingKind = meetingKindStep is null ? "" : state.SelectedOptions(meetingKindStep.Id) is [var kind, ..] ? kind : "",
-            MeetingTitle = meetingTitle,
+            MeetingTitle = Field("meeting_kind"),
+            Year = IfAsked("year"),
+            Inspection = group is null ? null : new DraftInspection(group, Field("feedback_notice"), Field("feedback_aspects"), Field("feedback_count")),
             Name = Field("name"),
             Unit = Field("unit"),
             Post = Field("post"),
@@ -60,38 +59,33 @@ public sealed class DraftComposer(DialogEngine engine)
             Opinions = Field("opinions"),
             Talks = Field("talks"),
             Studied = Field("studied"),
-            Findings = findingsAsked ? Field("findings") : null,
-            Aspects = Aspects(bank, state, context, gaps),
-            Causes = Causes(bank, state, context, gaps),
-            MeasureGroups = MeasureGroups(bank, state, gaps),
+            Findings = IfAsked("findings"),
+            Aspects = aspects,
+            Causes = Causes(bank, answers, aspects, gaps),
+            MeasureGroups = MeasureGroups(bank, answers, gaps),
+            Date = AnswerParser.FormatDate(context.Today),
             Gaps = gaps,
         };
     }
 
-    private static List<DraftAspect> Aspects(QuestionBank bank, DialogState state, ConversationContext context, List<DraftGap> gaps)
+    private static List<DraftAspect> Aspects(QuestionBank bank, Answers answers, List<DraftGap> gaps)
     {
         var aspects = new List<DraftAspect>();
         foreach (var section in bank.Sections.Where(s => s.Aspect is not null))
         {
-            var problemsStep = section.Steps.FirstOrDefault(s => s.Role == "problems");
-            var examplesStep = section.Steps.FirstOrDefault(s => s.Role == "examples");
-            if (problemsStep is null)
+            if (section.Steps.FirstOrDefault(s => s.Role == "problems") is not { } problemsStep)
             {
                 continue;
             }
 
-            var problems = state.SelectedOptions(problemsStep.Id).Select(id =>
+            var problems = answers.Selected(problemsStep).Select(id =>
             {
-                var label = DraftText.Clean(QuestionPlan.ItemLabel(problemsStep, id, state, context));
-                var option = problemsStep.FindOption(id);
-                var example = examplesStep is null ? null : state.Answers.GetValueOrDefault(QuestionInstance.ItemKey(examplesStep.Id, id));
-                var field = new DraftField(example is { Gap: false, Text: { } text } ? DraftText.Clean(text) : null, examplesStep?.Gap ?? section.Title);
-                if (field.Missing)
-                {
-                    gaps.Add(new DraftGap(section.Title, label, field.Gap));
-                }
+                var label = answers.Label(problemsStep, id);
+                DraftField Part(string role) => answers.ItemField(section.Steps.FirstOrDefault(s => s.Role == role), id, section.Title, label, gaps);
 
-                return new DraftProblem(option?.Statement ?? label, option?.Detail, field);
+                // The cadre's own wording under 其他 is the statement itself.
+                var statement = id == OtherOption.Id ? new DraftField(label, section.Title) : Part("statements");
+                return new DraftProblem(label, statement, Part("showings"), Part("examples"));
             }).ToArray();
             if (problems.Length > 0)
             {
@@ -99,75 +93,113 @@ public sealed class DraftComposer(DialogEngine engine)
             }
         }
 
+        if (aspects.Count == 0 && bank.Steps.FirstOrDefault(s => s.Role == "problems") is { } first)
+        {
+            gaps.Add(new DraftGap(bank.Message(MessageKeys.ProblemsPart), null, bank.SectionOf(first).Title));
+        }
+
         return aspects;
     }
 
-    private static List<DraftCause> Causes(QuestionBank bank, DialogState state, ConversationContext context, List<DraftGap> gaps)
+    private static List<DraftCause> Causes(QuestionBank bank, Answers answers, List<DraftAspect> aspects, List<DraftGap> gaps)
     {
-        var step = bank.StepWithRole("causes");
-        if (step is null)
+        if (bank.StepWithRole("causes") is not { } step)
         {
             return [];
         }
 
-        var chosen = state.SelectedOptions(step.Id);
-        var causes = chosen.Select(id => step.FindOption(id)).OfType<ChoiceOption>()
-            .Select(o => new DraftCause(o.Heading ?? o.Label, o.Text ?? "")).ToList();
-        if (!state.Answers.ContainsKey(step.Id))
+        var title = bank.SectionOf(step).Title;
+        var chosen = answers.Selected(step);
+        var showings = bank.StepWithRole("cause_showings");
+        var problems = bank.Steps.Where(s => s.Role == "problems")
+            .SelectMany(p => answers.Selected(p).Select(id => (Option: p.FindOption(id), Label: answers.Label(p, id))))
+            .ToArray();
+        var causes = chosen.Select(id => step.FindOption(id)).OfType<ChoiceOption>().Select(option => new DraftCause(
+            option.Heading ?? option.Label,
+            answers.ItemField(showings, option.Id, title, option.Label, gaps),
+            problems.Where(p => p.Option?.Suggests.Contains(option.Id) == true).Select(p => p.Label).ToArray())).ToList();
+        if (causes.Count == 0 && aspects.Count > 0)
         {
-            gaps.Add(new DraftGap(bank.SectionOf(step).Title, null, step.Gap ?? bank.SectionOf(step).Title));
-            return causes;
+            gaps.Add(new DraftGap(title, null, step.Gap ?? title));
         }
 
         // Every problem should be explained by at least one chosen cause (docs/domain.md, 原因分析).
-        foreach (var problems in bank.Steps.Where(s => s.Role == "problems"))
+        foreach (var (option, label) in problems)
         {
-            foreach (var option in state.SelectedOptions(problems.Id).Select(id => problems.FindOption(id)).OfType<ChoiceOption>())
+            if (option is { Suggests.Count: > 0 } && !option.Suggests.Any(chosen.Contains) && option.Suggests.Any(s => step.FindOption(s) is not null))
             {
-                if (option.Suggests.Count > 0 && !option.Suggests.Any(chosen.Contains))
-                {
-                    gaps.Add(new DraftGap(bank.SectionOf(step).Title, option.Label, "")
-                    {
-                        SuggestedCauses = option.Suggests.Select(s => QuestionPlan.ItemLabel(step, s, state, context)).ToArray(),
-                    });
-                }
+                gaps.Add(new DraftGap(title, label, "") { SuggestedCauses = option.Suggests.Select(s => step.FindOption(s)?.Label).OfType<string>().ToArray() });
             }
         }
 
         return causes;
     }
 
-    private static List<DraftMeasureGroup> MeasureGroups(QuestionBank bank, DialogState state, List<DraftGap> gaps)
+    private static List<DraftMeasureGroup> MeasureGroups(QuestionBank bank, Answers answers, List<DraftGap> gaps)
     {
         var groups = new List<DraftMeasureGroup>();
         foreach (var section in bank.Sections.Where(s => s.Aspect is not null))
         {
             var problems = section.Steps.FirstOrDefault(s => s.Role == "problems");
-            if (problems is null || state.SelectedOptions(problems.Id).Count == 0)
+            var measuresStep = bank.Steps.FirstOrDefault(s => s.Role == "measures" && s.Aspect == section.Aspect);
+            if (problems is null || measuresStep is null || answers.Selected(problems).Count == 0)
             {
                 continue;
             }
 
-            var measuresStep = bank.Steps.FirstOrDefault(s => s.Role == "measures" && s.Aspect == section.Aspect);
-            var commitmentStep = bank.Steps.FirstOrDefault(s => s.Role == "commitment" && s.Aspect == section.Aspect);
-            var measures = measuresStep is null ? [] : state.SelectedOptions(measuresStep.Id)
-                .Select(id => measuresStep.FindOption(id)).OfType<ChoiceOption>()
-                .Select(o => new DraftMeasure(o.Heading ?? o.Label, o.Text ?? "")).ToArray();
-            if (measures.Length == 0 && measuresStep is not null)
+            var title = bank.SectionOf(measuresStep).Title;
+            var commitments = bank.Steps.FirstOrDefault(s => s.Role == "commitments" && s.ForEach == measuresStep.Id);
+            var measures = answers.Selected(measuresStep).Select(id => measuresStep.FindOption(id)).OfType<ChoiceOption>()
+                .Select(o => new DraftMeasure(o.Heading ?? o.Label, answers.ItemField(commitments, o.Id, title, o.Label, gaps)))
+                .ToArray();
+            if (measures.Length == 0)
             {
-                gaps.Add(new DraftGap(bank.SectionOf(measuresStep).Title, section.Title, measuresStep.Gap ?? bank.SectionOf(measuresStep).Title));
+                gaps.Add(new DraftGap(title, section.Title, measuresStep.Gap ?? title));
             }
 
-            var commitment = commitmentStep is null ? null : state.Answers.GetValueOrDefault(commitmentStep.Id);
-            var field = new DraftField(commitment is { Gap: false, Text: { } text } ? DraftText.Clean(text) : null, commitmentStep?.Gap ?? section.Title);
-            if (field.Missing && commitmentStep is not null)
-            {
-                gaps.Add(new DraftGap(bank.SectionOf(commitmentStep).Title, section.Title, field.Gap));
-            }
-
-            groups.Add(new DraftMeasureGroup(section.Title, measures, field));
+            groups.Add(new DraftMeasureGroup(section.Title, measures));
         }
 
         return groups;
+    }
+
+    /// <summary>The answers of one state, as the draft reads them.</summary>
+    private sealed class Answers(QuestionBank bank, DialogState state, ConversationContext context)
+    {
+        public IReadOnlyList<string> Selected(Step step) => state.SelectedOptions(step.Id);
+
+        public string Label(Step step, string id) => DraftText.Clean(QuestionPlan.ItemLabel(step, id, state, context));
+
+        /// <summary>The text of an answer in the draft: numbers and dates written out, the cadre's text cleaned, a choice by its label.</summary>
+        public string? Value(Step step, string key) => state.Answers.GetValueOrDefault(key) switch
+        {
+            null or { Skipped: true } => null,
+            { Number: { } n } => n.ToString(CultureInfo.InvariantCulture),
+            { Date: { } d } => AnswerParser.FormatDate(d),
+            { Text: { } t } => DraftText.Clean(t),
+            { Selected: [var first, ..] } => Label(step, first),
+            _ => null,
+        };
+
+        /// <summary>
+        /// The answer of a step repeated for an item. Missing, it is a gap; kept although its check
+        /// failed twice (a vague example), it stays in the draft and is listed as a gap to improve.
+        /// </summary>
+        public DraftField ItemField(Step? step, string itemId, string section, string label, List<DraftGap> gaps)
+        {
+            if (step is null)
+            {
+                return new DraftField(null, section);
+            }
+
+            var key = QuestionInstance.ItemKey(step.Id, itemId);
+            var field = new DraftField(Value(step, key), step.Gap ?? bank.SectionOf(step).Title);
+            if (field.Missing || state.Answers.GetValueOrDefault(key)?.Gap == true)
+            {
+                gaps.Add(new DraftGap(section, label, field.Gap) { Vague = !field.Missing });
+            }
+
+            return field;
+        }
     }
 }

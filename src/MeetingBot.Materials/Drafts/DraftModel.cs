@@ -1,16 +1,23 @@
 namespace MeetingBot.Materials.Drafts;
 
 /// <summary>
-/// Everything a personal 对照检查材料 says, as data for templates/draft.scriban. Every fact comes
-/// from the cadre's answers; what is missing is a <see cref="DraftField"/> without a value, which
-/// the template prints as 「待补充：…」 and which is listed in <see cref="Gaps"/>.
+/// Everything a personal 对照检查材料 says, as data for templates/draft.scriban. Every sentence about
+/// the cadre is theirs: written by them, or a suggested sentence they kept with 采用. What is missing
+/// is a <see cref="DraftField"/> without a value, which the template prints as 「待补充：…」 and
+/// which is listed in <see cref="Gaps"/>.
 /// </summary>
 public sealed record DraftModel
 {
-    /// <summary>annual, inspection, organizational or special; empty until chosen.</summary>
+    /// <summary>annual, central_inspection, local_inspection, organizational or special; empty until chosen.</summary>
     public required string MeetingKind { get; init; }
 
     public required DraftField MeetingTitle { get; init; }
+
+    /// <summary>The year of an annual meeting; null for other kinds.</summary>
+    public DraftField? Year { get; init; }
+
+    /// <summary>For an inspection meeting (else null): the inspection group, the feedback notice and how many aspects and problems it names.</summary>
+    public DraftInspection? Inspection { get; init; }
 
     public required DraftField Name { get; init; }
 
@@ -36,6 +43,9 @@ public sealed record DraftModel
 
     public required IReadOnlyList<DraftMeasureGroup> MeasureGroups { get; init; }
 
+    /// <summary>The date the draft is dated (today where the meeting is held), as the material writes it.</summary>
+    public required string Date { get; init; }
+
     public required IReadOnlyList<DraftGap> Gaps { get; init; }
 }
 
@@ -45,24 +55,34 @@ public sealed record DraftField(string? Value, string Gap)
     public bool Missing => Value is null;
 }
 
+public sealed record DraftInspection(DraftField Group, DraftField Notice, DraftField Aspects, DraftField Count);
+
 public sealed record DraftAspect(string Title, IReadOnlyList<DraftProblem> Problems);
 
-/// <summary>One 一是/二是 item: the problem, its elaboration and the cadre's concrete example.</summary>
-public sealed record DraftProblem(string Statement, string? Detail, DraftField Example);
+/// <summary>
+/// One 一是/二是 item: the problem as the cadre states it, how it shows in their work, and their
+/// concrete example; <see cref="Label"/> is the short name the causes refer to it by.
+/// </summary>
+public sealed record DraftProblem(string Label, DraftField Statement, DraftField Showing, DraftField Example);
 
-public sealed record DraftCause(string Heading, string Text);
+/// <summary>A root cause: its heading (chosen by the cadre), how it shows in them, and the problems it explains.</summary>
+public sealed record DraftCause(string Heading, DraftField Showing, IReadOnlyList<string> Explains);
 
-/// <summary>The measures answering one aspect, with the cadre's checkable commitment.</summary>
-public sealed record DraftMeasureGroup(string AspectTitle, IReadOnlyList<DraftMeasure> Measures, DraftField Commitment);
+/// <summary>The measures answering one aspect.</summary>
+public sealed record DraftMeasureGroup(string AspectTitle, IReadOnlyList<DraftMeasure> Measures);
 
-public sealed record DraftMeasure(string Heading, string Text);
+/// <summary>A measure: its heading (chosen by the cadre) and what they will do, checkably.</summary>
+public sealed record DraftMeasure(string Heading, DraftField Commitment);
 
 /// <summary>
-/// Where the draft still says 待补充 (a section, and the item in it if any), and what is missing
-/// there. For a problem that no chosen cause explains, <see cref="SuggestedCauses"/> names the
-/// causes that would; the wording of every gap is the review template's.
+/// Where the draft still says 待补充, or needs more (a section, and the item in it if any), and what
+/// is missing there. <see cref="Vague"/>: the cadre's words are in the draft but not yet concrete or
+/// checkable. For a problem that no chosen cause explains, <see cref="SuggestedCauses"/> names the
+/// causes that would. The wording of every gap is the review template's.
 /// </summary>
 public sealed record DraftGap(string Section, string? Item, string What)
 {
+    public bool Vague { get; init; }
+
     public IReadOnlyList<string> SuggestedCauses { get; init; } = [];
 }

@@ -8,37 +8,39 @@ namespace MeetingBot.Materials.Drafts;
 /// </summary>
 public static class DraftSamples
 {
-    // Declared before All, which is initialised in text order and uses it.
+    // Declared before All, which is initialised in text order and uses them.
     private static readonly DraftField Missing = new(null, "待补充的事项");
+
+    private static readonly DraftField Given = new("事项", "事项");
 
     public static IReadOnlyList<object> All { get; } =
     [
-        Full("inspection") with { Findings = Given("反馈问题") },
-        Full("annual"),
-        Full("organizational") with { MeasureGroups = [new DraftMeasureGroup("理论学习", [], Missing)] },
+        Full("local_inspection") with { Inspection = new DraftInspection(Given, Missing, Given, Given), Findings = Given },
+        Full("central_inspection") with { Inspection = new DraftInspection(Missing, Given, Missing, Missing) },
+        Full("annual") with { Year = Given },
+        Full("organizational") with { MeasureGroups = [new DraftMeasureGroup("理论学习", [])] },
         Empty("special"),
         Empty(""),
     ];
 
-    private static DraftField Given(string value) => new(value, "事项");
-
     private static DraftModel Full(string kind) => new()
     {
         MeetingKind = kind,
-        MeetingTitle = Given("民主生活会"),
-        Name = Given("姓名"),
-        Unit = Given("单位"),
-        Post = Given("职务"),
-        Areas = Given("分管工作"),
-        Opinions = Given("3"),
-        Talks = Given("4"),
-        Studied = Given("学习内容"),
+        MeetingTitle = Given,
+        Name = Given,
+        Unit = Given,
+        Post = Given,
+        Areas = Given,
+        Opinions = new("3", "条数"),
+        Talks = new("4", "人次"),
+        Studied = Given,
         Aspects =
         [
-            new DraftAspect("理论学习", [new DraftProblem("问题。", "表现", Given("比如，事例。")), new DraftProblem("问题", null, Given("事例")), new DraftProblem("问题", null, Missing)]),
+            new DraftAspect("理论学习", [new DraftProblem("问题", Given, Given, new("比如，事例。", "事例")), new DraftProblem("问题", Missing, Missing, Missing)]),
         ],
-        Causes = [new DraftCause("原因", "分析")],
-        MeasureGroups = [new DraftMeasureGroup("理论学习", [new DraftMeasure("措施", "做法")], Given("承诺"))],
+        Causes = [new DraftCause("原因", Given, ["问题"]), new DraftCause("原因", Missing, [])],
+        MeasureGroups = [new DraftMeasureGroup("理论学习", [new DraftMeasure("措施", Given), new DraftMeasure("措施", Missing)])],
+        Date = "2026年12月1日",
         Gaps = [],
     };
 
@@ -56,6 +58,7 @@ public static class DraftSamples
         Aspects = [],
         Causes = [],
         MeasureGroups = [],
+        Date = "2026年12月1日",
         Gaps = [new DraftGap("基本情况", null, "姓名")],
     };
 }

@@ -69,7 +69,7 @@ public sealed class ExampleQualityTests(ITestOutputHelper output)
         var findings = Shipped.Check(File.ReadAllText(Path.Combine(GoldenDrafts, "minimal.draft.txt")));
 
         Assert.Equal(
-            [(4, "「待补充：会前学习内容」"), (4, "「待补充：征求意见建议条数」"), (4, "「待补充：谈心谈话人次」"), (9, "「待补充：具体事例」"), (20, "「待补充：可检验的整改承诺」")],
+            [(3, "「待补充：会前学习内容」"), (3, "「待补充：征求意见建议条数」"), (3, "「待补充：谈心谈话人次」"), (8, "「待补充：在本人工作中的表现」"), (8, "「待补充：具体事例」"), (13, "「待补充：原因在本人身上的体现」")],
             findings.Select(f => (f.Line, f.Text)));
         Assert.All(findings, f => Assert.Equal(FindingCategory.Placeholder, f.Category));
     }
@@ -80,8 +80,9 @@ public sealed class ExampleQualityTests(ITestOutputHelper output)
         var findings = Shipped.Check(File.ReadAllText(Path.Combine(GoldenDrafts, "markup.draft.txt")));
 
         Assert.Equal(
-            ["<b>", "</b>", "{{ 1 + 1 }}", "**张三**", "{{ name }}", "{% raw %}", "_学习_", "{{ \"{{\" }}", "[财务](http://example.com)", "`code`",
-             "{{~ for x in 1..3 ~}}", "{{ end }}", "{{ unit }}", "**强调**", "<script>", "</script>", "{{ \"x\" * 1000 }}"],
+            ["**张三**", "{{ name }}", "{% raw %}", "_学习_", "{{ \"{{\" }}", "[财务](http://example.com)", "`code`", "{{~ for x in 1..3 ~}}", "{{ end }}",
+             "{{ offer }}", "<i>", "</i>", "{{ unit }}", "**强调**", "<script>", "</script>", "{{ cause }}", "{{ \"x\" * 1000 }}", "<b>", "</b>", "{{ 1 + 1 }}",
+             "**张三**", "{{ name }}"],
             findings.Where(f => f.Category == FindingCategory.Markup).Select(f => f.Text));
         Assert.Equal(["「待补充：征求意见建议条数」", "「待补充：谈心谈话人次」"], findings.Where(f => f.Category != FindingCategory.Markup).Select(f => f.Text));
         Assert.All(findings.Where(f => f.Category != FindingCategory.Markup), f => Assert.Equal(FindingCategory.Placeholder, f.Category));

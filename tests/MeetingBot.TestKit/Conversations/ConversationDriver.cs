@@ -19,20 +19,19 @@ namespace MeetingBot.TestKit.Conversations;
 /// </summary>
 public sealed class ConversationDriver : IDisposable
 {
-    private static readonly Lazy<(QuestionBankCatalog Catalog, TemplateCatalog Templates)> Content =
-        new(() => ConversationServiceCollectionExtensions.LoadContent(new ContentOptions()));
+    private static readonly Lazy<LoadedContent> Content = new(() => ConversationServiceCollectionExtensions.LoadContent(new ContentOptions()));
 
     private readonly TempFolder? _ownedFolder;
 
     /// <param name="wrapStore">Puts a decorator around the real store, e.g. one that fails on demand.</param>
-    /// <param name="content">Other content than dialogs/ and templates/ (a fixture bank).</param>
+    /// <param name="catalog">Other question banks than those of dialogs/ (the fixture bank).</param>
     /// <param name="contexts">Where the context comes from; the channel profile unless given.</param>
     public ConversationDriver(
         string? databasePath = null,
         string conversationId = "conversation-1",
         string? userName = null,
         Func<IDocumentStore, IDocumentStore>? wrapStore = null,
-        (QuestionBankCatalog Catalog, TemplateCatalog Templates)? content = null,
+        QuestionBankCatalog? catalog = null,
         IConversationContextSource? contexts = null,
         TimeProvider? time = null)
     {
@@ -46,12 +45,14 @@ public sealed class ConversationDriver : IDisposable
         UserName = userName;
         Time = time ?? TimeProvider.System;
         Store = new EmbeddedDocumentStore(databasePath, Time);
-        var (catalog, templates) = content ?? Content.Value;
+        var content = Content.Value;
+        catalog ??= content.Catalog;
         var options = Options.Create(new ConversationOptions());
-        Engine = new DialogEngine(catalog);
-        Composer = new DraftComposer(Engine);
-        Drafts = new DraftRenderer(Composer, templates);
-        Renderer = new ReplyRenderer(Engine, templates, Drafts, new WordDocumentWriter(Options.Create(new WordLayoutOptions())));
+        Composer = new DraftComposer(catalog);
+        Drafts = new DraftRenderer(Composer, content.Templates);
+        var checks = new DraftChecks(Drafts, content.Checker);
+        Engine = new DialogEngine(catalog, checks);
+        Renderer = new ReplyRenderer(Engine, content.Templates, Drafts, checks, new WordDocumentWriter(Options.Create(new WordLayoutOptions())));
         Contexts = contexts ?? new ChannelProfileContext(Time, options);
         Pipeline = new TurnPipeline(Engine, Renderer, Contexts, wrapStore?.Invoke(Store) ?? Store, new ConversationGate(options.Value.MaxWaitingTurns), options, Time, NullLogger<TurnPipeline>.Instance);
     }
