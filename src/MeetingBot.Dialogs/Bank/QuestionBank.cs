@@ -133,7 +133,10 @@ public sealed record Step
     public ChoiceOption? FindOption(string id) => Options.FirstOrDefault(o => o.Id == id);
 }
 
-/// <summary>A choice offered by a choice or multi step, with the draft wording it stands for.</summary>
+/// <summary>
+/// A choice offered by a choice or multi step: its button text, and for the draft a suggested
+/// statement (problems) or the heading the cadre chooses (causes, measures).
+/// </summary>
 public sealed record ChoiceOption
 {
     public required string Id { get; init; }
@@ -142,11 +145,7 @@ public sealed record ChoiceOption
 
     public string? Statement { get; init; }
 
-    public string? Detail { get; init; }
-
     public string? Heading { get; init; }
-
-    public string? Text { get; init; }
 
     public IReadOnlyList<string> Suggests { get; init; } = [];
 }

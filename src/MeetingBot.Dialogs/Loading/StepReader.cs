@@ -12,7 +12,7 @@ internal static class StepReader
         "retry_prompt", "unit", "min", "options", "options_from", "other", "suggest_from", "for_each", "offer",
     ];
 
-    private static readonly string[] OptionKeys = ["id", "label", "statement", "detail", "heading", "text", "suggests"];
+    private static readonly string[] OptionKeys = ["id", "label", "statement", "heading", "suggests"];
 
     public static Step Read(YamlFile file, YamlMappingNode map, string sectionId)
     {
@@ -61,9 +61,7 @@ internal static class StepReader
             Id = file.String(map, "id", required: true) ?? "",
             Label = file.String(map, "label", required: true) ?? "",
             Statement = file.String(map, "statement"),
-            Detail = file.String(map, "detail"),
             Heading = file.String(map, "heading"),
-            Text = file.String(map, "text"),
             Suggests = file.Strings(map, "suggests"),
         };
     }
