@@ -48,7 +48,6 @@ public sealed class AuthorshipTests(ITestOutputHelper output)
                 Assert.True(kept == draft.Contains(option.Statement!, StringComparison.Ordinal), $"“{option.Statement}” is in the draft although the cadre did not keep it, or missing although they did");
             }
         }
-
     }
 
     [Fact]
