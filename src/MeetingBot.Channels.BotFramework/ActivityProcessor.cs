@@ -66,6 +66,8 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
             ActivityTypes.Message when group => MentionsBot(activity) ? TurnKind.GroupMention : null,
             ActivityTypes.Message when submission is not null || text.Length > 0 => TurnKind.Message,
             ActivityTypes.Message when activity.Attachments is { Count: > 0 } => TurnKind.Unsupported,
+            // Only spaces (U+3000 too): an empty answer, which the engine asks again.
+            ActivityTypes.Message when activity.Text is { Length: > 0 } => TurnKind.Message,
             ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction && submission is not null && !group => TurnKind.Message,
             ActivityTypes.ConversationUpdate when !group && UserJoined(activity) is not null => TurnKind.ConversationStarted,
             ActivityTypes.InstallationUpdate when !group && activity.Action is "add" or "add-upgrade" => TurnKind.ConversationStarted,

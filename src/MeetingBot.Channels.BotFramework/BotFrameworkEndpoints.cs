@@ -158,7 +158,7 @@ public static class ActivityReader
         var (activity, status) = await JsonBody.ReadAsync(request, BotFrameworkJsonContext.Default.Activity, cancellationToken);
         if (status is { } failed)
         {
-            return (null, (failed, failed == StatusCodes.Status413PayloadTooLarge ? "body too large" : "malformed JSON"));
+            return (null, (failed, JsonBody.Describe(failed)));
         }
 
         var invalid = activity is null ? "empty body" : ActivityProcessor.Validate(activity);

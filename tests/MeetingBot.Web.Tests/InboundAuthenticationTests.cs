@@ -5,6 +5,7 @@ using MeetingBot.Channels.BotFramework.Authentication;
 using MeetingBot.Conversations;
 using MeetingBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
@@ -81,6 +82,22 @@ public sealed class InboundAuthenticationTests : AuthenticatedHostTest
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
         Assert.Null(await ReadStoredAsync(conversation));
+    }
+
+    [Theory]
+    [InlineData("100000000000000000000")] // past the largest long
+    [InlineData("1e30")]
+    [InlineData("-1e30")]
+    [InlineData("\"tomorrow\"")]
+    public async Task A_token_with_an_absurd_expiry_gets_401_not_a_server_error(string exp)
+    {
+        var payload = $"{{\"iss\":\"{StandInIdentityServer.ChannelIssuer}\",\"aud\":\"{AppId}\",\"serviceurl\":\"{ServiceUrl}\",\"exp\":{exp}}}";
+        var token = new JsonWebTokenHandler().CreateToken(payload, new SigningCredentials(Identity.ChannelKey, SecurityAlgorithms.RsaSha256));
+
+        using var response = await PostAsync("absurd-exp", token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(await ReadStoredAsync("absurd-exp"));
     }
 
     [Fact]
