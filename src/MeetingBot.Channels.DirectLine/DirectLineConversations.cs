@@ -41,7 +41,7 @@ public sealed class DirectLineConversations(
     /// service, which this stands in for, stamps "directline". It is part of the key of the stored
     /// conversation state, so it never changes.
     /// </summary>
-    public const string ChannelId = "directline";
+    public const string ChannelId = ActivityTypes.DirectLine;
 
     private ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 

@@ -85,6 +85,14 @@ public sealed class TurnPipeline(
                 return new TurnResult([], TurnOutcome.Unknown);
             }
 
+            // A personal conversation's state is its user's: another sender is refused, not adopted,
+            // before anything of the state (a duplicate's replies included) is shown to them.
+            if (stored is not null && input.Kind != TurnKind.Notification && record.UserId.Length > 0 && input.UserId != record.UserId)
+            {
+                Log.ForeignSender(logger);
+                return new TurnResult([], TurnOutcome.Refused);
+            }
+
             if (input.ActivityId is { } activityId && record.RecentActivityIds.Contains(activityId))
             {
                 Log.DuplicateActivity(logger);

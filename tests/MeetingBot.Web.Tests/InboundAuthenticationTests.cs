@@ -114,6 +114,20 @@ public sealed class InboundAuthenticationTests : AuthenticatedHostTest
         Assert.Null(await ReadStoredAsync("not-endorsed"));
     }
 
+    [Fact]
+    public async Task An_authenticated_activity_for_the_directline_channel_is_refused()
+    {
+        Identity.Endorsements = ["directline"];
+        var activity = Activities.Message("查看草稿", "dlc_probe", "d-1", ServiceUrl);
+        activity["channelId"] = "directline";
+
+        using var request = Request(activity, Identity.ChannelToken(AppId, ServiceUrl));
+        using var response = await Bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(await Bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("directline", "dlc_probe"), CancellationToken.None));
+    }
+
     /// <summary>Turns the short names of <see cref="BadTokens"/> into real tokens from the stand-in.</summary>
     private string? Build(string header) => header switch
     {
