@@ -18,6 +18,12 @@ public static class DirectLineEndpoints
 {
     public const string BasePath = "/v3/directline";
 
+    /// <summary>
+    /// The largest body accepted: a typed answer (at most 2,000 characters) with what Web Chat adds
+    /// fits several times over, and every post is kept in the conversation's log.
+    /// </summary>
+    public const int MaxBodyBytes = 32 * 1024;
+
     /// <summary>Maps the endpoints unless DirectLine:Enabled is false.</summary>
     public static IEndpointRouteBuilder MapDirectLineEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -58,7 +64,7 @@ public static class DirectLineEndpoints
     /// </summary>
     private static async Task<IResult> GenerateTokenAsync(HttpRequest request, DirectLineTokens tokens, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (parameters, status) = await JsonBody.ReadAsync(request, DirectLineJsonContext.Default.TokenParameters, cancellationToken);
+        var (parameters, status) = await JsonBody.ReadAsync(request, DirectLineJsonContext.Default.TokenParameters, cancellationToken, MaxBodyBytes);
         if (status is { } failed)
         {
             return Reject(loggers, failed, "unreadable token request");
@@ -93,7 +99,7 @@ public static class DirectLineEndpoints
             return Reject(loggers, StatusCodes.Status403Forbidden, "missing, invalid or expired token");
         }
 
-        var (parameters, status) = await JsonBody.ReadAsync(request, DirectLineJsonContext.Default.TokenParameters, cancellationToken);
+        var (parameters, status) = await JsonBody.ReadAsync(request, DirectLineJsonContext.Default.TokenParameters, cancellationToken, MaxBodyBytes);
         if (status is { } failed)
         {
             return Reject(loggers, failed, "unreadable conversation parameters");
@@ -129,7 +135,7 @@ public static class DirectLineEndpoints
         }
 
         // Not ActivityReader: its checks want conversation.id, which Web Chat never sends; it is stamped first.
-        var (posted, status) = await JsonBody.ReadAsync(request, BotFrameworkJsonContext.Default.Activity, cancellationToken);
+        var (posted, status) = await JsonBody.ReadAsync(request, BotFrameworkJsonContext.Default.Activity, cancellationToken, MaxBodyBytes);
         if (status is not null || posted is null)
         {
             return Reject(loggers, status ?? StatusCodes.Status400BadRequest, status is null ? "empty body" : "unreadable activity");
@@ -139,6 +145,12 @@ public static class DirectLineEndpoints
         if (ActivityProcessor.Validate(activity) is { } invalid)
         {
             return Reject(loggers, StatusCodes.Status400BadRequest, invalid);
+        }
+
+        // The turn is keyed by it, and the key is remembered in the stored conversation.
+        if (ConversationLog.ClientActivityIdOf(activity)?.Length > ActivityProcessor.MaxIdLength)
+        {
+            return Reject(loggers, StatusCodes.Status400BadRequest, $"channelData.clientActivityID may have at most {ActivityProcessor.MaxIdLength} characters");
         }
 
         var outcome = await conversations.PostAsync(log!, activity, ServiceUrlOf(request), cancellationToken);

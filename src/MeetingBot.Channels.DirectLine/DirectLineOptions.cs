@@ -25,6 +25,12 @@ public sealed class DirectLineOptions
     /// <summary>How many activities each in-memory conversation log keeps; older ones are dropped first.</summary>
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
+    /// <summary>How many bytes of activities (as JSON) each conversation log keeps, and so the most one poll returns.</summary>
+    public int MaxTranscriptBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How many bytes all conversation logs of the process keep together; past it the least recently used are dropped.</summary>
+    public long MaxTotalTranscriptBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>A conversation log nobody has read or written for this long is dropped from memory.</summary>
     public TimeSpan IdleConversationLifetime { get; set; } = TimeSpan.FromHours(2);
 
@@ -59,6 +65,16 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
         if (options.MaxActivitiesPerConversation < 10)
         {
             failures.Add("DirectLine:MaxActivitiesPerConversation must be at least 10.");
+        }
+
+        if (options.MaxTranscriptBytes < 64 * 1024)
+        {
+            failures.Add("DirectLine:MaxTranscriptBytes must be at least 65536 (64 KB).");
+        }
+
+        if (options.MaxTotalTranscriptBytes < options.MaxTranscriptBytes)
+        {
+            failures.Add("DirectLine:MaxTotalTranscriptBytes must be at least DirectLine:MaxTranscriptBytes.");
         }
 
         if (options.IdleConversationLifetime < TimeSpan.FromMinutes(1))
