@@ -55,7 +55,7 @@ public sealed class DirectLineConversations(
     public async Task<bool> StartAsync(DirectLineIdentity identity, ChannelAccount? user, string? locale, string serviceUrl, CancellationToken cancellationToken)
     {
         var log = logs.GetOrAdd(identity.ConversationId, out var created);
-        var member = new ChannelAccount { Id = identity.UserId, Name = user?.Id == identity.UserId ? user.Name : null, Role = "user" };
+        var member = new ChannelAccount { Id = identity.UserId, Name = NameOf(identity, user?.Id == identity.UserId ? user.Name : null), Role = "user" };
         var (id, timestamp) = log.Reserve(time.GetUtcNow());
         var joined = new Activity
         {
@@ -181,10 +181,13 @@ public sealed class DirectLineConversations(
         Timestamp = null,
         ChannelId = ChannelId,
         ServiceUrl = serviceUrl,
-        From = (posted.From ?? new ChannelAccount()) with { Id = identity.UserId, Role = "user" },
+        From = (posted.From ?? new ChannelAccount()) with { Id = identity.UserId, Name = NameOf(identity, posted.From?.Name), Role = "user" },
         Recipient = Bot,
         Conversation = new ConversationAccount { Id = identity.ConversationId },
     };
+
+    /// <summary>A signed-in user is named by the identity provider only; the page without sign-in names itself.</summary>
+    private static string? NameOf(DirectLineIdentity identity, string? given) => identity.User.SessionId is null ? given : identity.User.Name;
 
     private Activity Reserved(ConversationLog log, Activity posted)
     {

@@ -13,6 +13,16 @@ public sealed class DirectLineOptions
     /// <summary>Serves the Web Chat page and its Direct Line endpoints; false turns both off.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// The secret behind tokens and ids (at least 32 characters), from the deployment's secret store;
+    /// empty: a secret the bot creates in its store. Set it before the first user: changing it gives
+    /// every user a new conversation.
+    /// </summary>
+    public string SigningSecret { get; set; } = "";
+
+    /// <summary>Who gets tokens: set by the host from the sign-in settings, not bound.</summary>
+    public DirectLineAccess Access { get; internal set; }
+
     /// <summary>The bot's account id in activities (recipient of user posts, sender of replies).</summary>
     public string BotId { get; set; } = "meetingbot";
 
@@ -41,12 +51,27 @@ public sealed class DirectLineOptions
     public TimeSpan PendingCheckInterval { get; set; } = TimeSpan.FromSeconds(3);
 }
 
+/// <summary>Who may get a Direct Line token.</summary>
+public enum DirectLineAccess
+{
+    /// <summary>Whoever names a page user id (POST /tokens/generate): the page without sign-in, for development only.</summary>
+    AnonymousPage,
+
+    /// <summary>Signed-in sessions only: the host issues their tokens, /tokens/generate is not served, tokens without a session are refused.</summary>
+    SignedIn,
+}
+
 // Messages name the full configuration key because that is what an operator has to fix.
 internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOptions>
 {
     public ValidateOptionsResult Validate(string? name, DirectLineOptions options)
     {
         var failures = new List<string>();
+        if (options.SigningSecret.Length is > 0 and < 32)
+        {
+            failures.Add("DirectLine:SigningSecret must have at least 32 characters (e.g. the output of `openssl rand -base64 32`), or be empty to use a secret kept in the store.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.BotId))
         {
             failures.Add("DirectLine:BotId must not be empty.");

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace MeetingBot.Web;
+
+/// <summary>
+/// Every log message of this project, with its event id (9001–9499; docs/architecture.md, "Logs").
+/// Message text, tokens, keys and usable ids never appear above Debug: these are sensitive political materials.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "DEVELOPMENT ONLY: the Web Chat page has no sign-in; whoever opens it holds a self-check. Set WebChat:Authentication:Authority, ClientId and ClientSecret for any real use.")]
+    internal static partial void PageAnonymous(ILogger logger);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "The Web Chat page signs users in through {Authority}")]
+    internal static partial void PageSignIn(ILogger logger, string authority);
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "A sign-in was refused: {Reason}")]
+    internal static partial void SignInRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "A Web Chat user signed in; a session was opened")]
+    internal static partial void SessionOpened(ILogger logger);
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "A Web Chat user signed out; the session and its tokens are closed")]
+    internal static partial void SessionClosed(ILogger logger);
+}

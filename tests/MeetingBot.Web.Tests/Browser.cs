@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace MeetingBot.Web.Tests;
+
+/// <summary>
+/// Debian's chromium driven by Playwright, headless and kept off the network: nothing is downloaded
+/// by the tests, and the only pages it opens are on loopback.
+/// </summary>
+public static class Browser
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    // Web Chat polls every second; the first load also parses a 4 MB script.
+    public static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"This test needs Chromium at {Chromium}; install it with `apt-get install -y chromium`.");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>A new page that records what the page's Content-Security-Policy refused.</summary>
+    public static async Task<(IPage Page, List<string> Violations)> NewPageAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (violations)
+                {
+                    violations.Add(message.Text);
+                }
+            }
+        };
+        return (page, violations);
+    }
+
+    /// <summary>The newest bot bubble with the text; the transcript's screen-reader copy is not a bubble.</summary>
+    public static ILocator BotBubble(IPage page, string text) =>
+        page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Filter(new() { HasText = text }).Last;
+
+    /// <summary>Types an answer into Web Chat's send box and sends it.</summary>
+    public static async Task SayAsync(IPage page, string text)
+    {
+        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync(text);
+        await sendBox.PressAsync("Enter");
+        await Expect(page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = text }).Last).ToBeVisibleAsync(Visible);
+    }
+}
