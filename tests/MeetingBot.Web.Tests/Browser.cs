@@ -32,9 +32,13 @@ public static class Browser
         return (playwright, browser);
     }
 
-    /// <summary>A new page that records what the page's Content-Security-Policy refused.</summary>
+    /// <summary>
+    /// A new page that records what the page's Content-Security-Policy refused. Requests to anywhere
+    /// but loopback are aborted: the tests reach nothing beyond this machine.
+    /// </summary>
     public static async Task<(IPage Page, List<string> Violations)> NewPageAsync(IBrowserContext context)
     {
+        await context.RouteAsync("**/*", route => new Uri(route.Request.Url) is { IsLoopback: true } or { Scheme: "data" or "blob" } ? route.ContinueAsync() : route.AbortAsync());
         var page = await context.NewPageAsync();
         var violations = new List<string>();
         page.Console += (_, message) =>

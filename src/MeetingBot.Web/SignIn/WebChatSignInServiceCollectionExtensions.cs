@@ -86,6 +86,7 @@ public static class WebChatSignInServiceCollectionExtensions
                 // The claims keep the provider's names (sub, name), whatever the provider.
                 oidc.MapInboundClaims = false;
                 oidc.SaveTokens = true;
+                oidc.SignOutScheme = CookieScheme;
                 oidc.Events.OnTokenValidated = context => OpenSessionAsync(context, options);
                 oidc.Events.OnTicketReceived = KeepOnlyIdToken;
                 oidc.Events.OnRemoteFailure = RefuseSignIn;
