@@ -31,6 +31,10 @@ public static class MeetingBotHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // ASP.NET Core's request lines and the request scope it gives every other line carry URLs,
+        // and Direct Line URLs carry conversation ids. Hosting creates that scope only while its own
+        // category logs, so the category is off whatever Logging:LogLevel says.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         AddStorage(builder.Services, builder.Configuration);
         builder.Services.AddMeetingBotConversations(builder.Configuration);
         builder.Services.AddBotFrameworkChannel(builder.Configuration, builder.Environment);
