@@ -4,6 +4,7 @@ using MeetingBot.Channels.DirectLine;
 using MeetingBot.TestKit;
 using MeetingBot.TestKit.Hosting;
 using MeetingBot.Web.SignIn;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -93,6 +94,20 @@ public sealed class SignInSessionTests : IDisposable
         using var colleagues = await client.SendAsync(HttpMethod.Get, $"/conversations/{other.ConversationId}/activities?watermark=", colleague);
         Assert.Equal(HttpStatusCode.Forbidden, poll.StatusCode);
         Assert.Equal(HttpStatusCode.OK, colleagues.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_instance_on_one_store_reads_the_cookies_another_wrote_for_the_keys_are_in_the_store()
+    {
+        await using var one = await RunningBot.StartAsync(Database, SignIn);
+        await using var two = await RunningBot.StartAsync(Database, SignIn);
+
+        var cookie = one.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("session").Protect("signed in");
+
+        Assert.Equal("signed in", two.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("session").Unprotect(cookie));
+        // In the store, not in a folder of this machine that another instance would not see.
+        var keys = await one.Services.GetRequiredService<MeetingBot.Storage.IDocumentStore>().QueryPartitionAsync("system-dataprotection", "dataprotection-key", CancellationToken.None);
+        Assert.NotEmpty(keys);
     }
 
     /// <summary>What a sign-in does for the provider's user <paramref name="subject"/>: a session, and the page's token for it.</summary>

@@ -21,6 +21,7 @@ public sealed record WebChatToken(
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(WebChatSession))]
 [JsonSerializable(typeof(WebChatToken))]
+[JsonSerializable(typeof(StoredKey))]
 internal sealed partial class WebJsonContext : JsonSerializerContext;
 
 /// <summary>

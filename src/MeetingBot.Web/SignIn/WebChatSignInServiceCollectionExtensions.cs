@@ -3,6 +3,9 @@ using MeetingBot.Channels.DirectLine;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using MeetingBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Web.SignIn;
@@ -53,6 +56,8 @@ public static class WebChatSignInServiceCollectionExtensions
             return DirectLineAccess.AnonymousPage;
         }
 
+        services.AddDataProtection().SetApplicationName("MeetingBot");
+        services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((keys, store) => keys.XmlRepository = new StoredKeyRing(store));
         services.AddAuthentication(o =>
             {
                 // No default authenticate scheme: only the page and its sign-in endpoints read the
