@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "A Web Chat user signed out; the session and its tokens are closed")]
     internal static partial void SessionClosed(ILogger logger);
+
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Warning, Message = "The identity provider's metadata could not be read ({Error}); the user was signed out of the bot only")]
+    internal static partial void ProviderUnreachable(ILogger logger, string error);
 }

@@ -4,7 +4,11 @@ using MeetingBot.Channels.DirectLine;
 using MeetingBot.TestKit;
 using MeetingBot.TestKit.Hosting;
 using MeetingBot.Web.SignIn;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -97,6 +101,29 @@ public sealed class SignInSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Signing_out_closes_the_session_even_when_the_provider_cannot_be_reached_and_a_copy_of_the_cookie_dies_with_it()
+    {
+        await using var bot = await RunningBot.StartAsync(Database, SignIn);
+        var (token, identity) = await OpenSessionAsync(bot, "cadre-1", TimeSpan.FromHours(8));
+        var cookie = SessionCookie(bot, identity.User);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = bot.Address };
+
+        using var before = await SendAsync(http, HttpMethod.Get, "/webchat/session", cookie);
+        using var signOut = await SendAsync(http, HttpMethod.Post, "/signout", cookie);
+        using var after = await SendAsync(http, HttpMethod.Get, "/webchat/session", cookie);
+        using var tokenAfter = await SendAsync(http, HttpMethod.Post, "/webchat/token", cookie);
+        using var refresh = await new DirectLineTestClient(bot.Http).SendAsync(HttpMethod.Post, "/tokens/refresh", token);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(new WebChatSession(SignIn: true, "张明"), await before.Content.ReadFromJsonAsync<WebChatSession>(System.Text.Json.JsonSerializerOptions.Web));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(WebChatSignInEndpoints.SignedOutPage, signOut.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, tokenAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refresh.StatusCode);
+    }
+
+    [Fact]
     public async Task Every_instance_on_one_store_reads_the_cookies_another_wrote_for_the_keys_are_in_the_store()
     {
         await using var one = await RunningBot.StartAsync(Database, SignIn);
@@ -108,6 +135,28 @@ public sealed class SignInSessionTests : IDisposable
         // In the store, not in a folder of this machine that another instance would not see.
         var keys = await one.Services.GetRequiredService<MeetingBot.Storage.IDocumentStore>().QueryPartitionAsync("system-dataprotection", "dataprotection-key", CancellationToken.None);
         Assert.NotEmpty(keys);
+    }
+
+    /// <summary>The session cookie a sign-in leaves in the browser, made with the bot's own cookie protection.</summary>
+    private static string SessionCookie(RunningBot bot, DirectLineUser user)
+    {
+        var options = bot.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(WebChatSignInServiceCollectionExtensions.CookieScheme);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(WebChatSignInServiceCollectionExtensions.UserClaim, user.UserId),
+                new Claim(WebChatSignInServiceCollectionExtensions.SessionClaim, user.SessionId!),
+                new Claim(WebChatSignInServiceCollectionExtensions.NameClaim, user.Name!),
+            ],
+            "test");
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), new AuthenticationProperties(), WebChatSignInServiceCollectionExtensions.CookieScheme);
+        return options.Cookie.Name + "=" + options.TicketDataFormat.Protect(ticket);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, string cookie)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Cookie", cookie);
+        return await http.SendAsync(request);
     }
 
     /// <summary>What a sign-in does for the provider's user <paramref name="subject"/>: a session, and the page's token for it.</summary>

@@ -102,15 +102,28 @@ public static class WebChatSignInEndpoints
             return Results.Redirect(SignedOutPage);
         }
 
-        var provider = providers.Get(ProviderScheme);
-        var metadata = await provider.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
         await sessions.CloseAsync(user.UserId, sessionId, cancellationToken);
         var logger = loggers.CreateLogger(typeof(WebChatSignInEndpoints).FullName!);
         Log.SessionClosed(logger);
         var signedOut = new AuthenticationProperties { RedirectUri = SignedOutPage };
-        return string.IsNullOrEmpty(metadata.EndSessionEndpoint)
-            ? Results.SignOut(signedOut, [CookieScheme])
-            : Results.SignOut(signedOut, [ProviderScheme, CookieScheme]);
+        return await EndSessionEndpointAsync(providers.Get(ProviderScheme), logger, cancellationToken) is { Length: > 0 }
+            ? Results.SignOut(signedOut, [ProviderScheme, CookieScheme])
+            : Results.SignOut(signedOut, [CookieScheme]);
+    }
+
+    /// <summary>Where the provider signs out, if it offers that; the bot's own sign-out never waits on a provider that cannot be reached.</summary>
+    private static async Task<string?> EndSessionEndpointAsync(OpenIdConnectOptions provider, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await provider.ConfigurationManager!.GetConfigurationAsync(cancellationToken)).EndSessionEndpoint;
+        }
+        catch (InvalidOperationException e)
+        {
+            // What IdentityModel throws when the metadata cannot be fetched or read.
+            Log.ProviderUnreachable(logger, e.GetType().Name);
+            return null;
+        }
     }
 
     /// <summary>The signed-in user of the request's cookie, while its session is open.</summary>

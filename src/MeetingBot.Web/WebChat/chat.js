@@ -51,11 +51,20 @@ async function connection() {
   return { token, userId };
 }
 
+// DirectLineJS's ConnectionStatus.ExpiredToken: the token was refused, so the session may have ended.
+const expiredToken = 3;
+
 async function start() {
   const { token, userId } = await connection();
+  // Polling only: this server has no WebSocket stream.
+  const directLine = WebChat.createDirectLine({ domain, token, webSocket: false, pollingInterval: 1000 });
+  directLine.connectionStatus$.subscribe(status => {
+    if (status === expiredToken) {
+      askHost('/webchat/session').catch(error => console.error(error));
+    }
+  });
   WebChat.renderWebChat({
-    // Polling only: this server has no WebSocket stream.
-    directLine: WebChat.createDirectLine({ domain, token, webSocket: false, pollingInterval: 1000 }),
+    directLine,
     userID: userId,
     locale: 'zh-CN',
     styleOptions: { hideUploadButton: true }
