@@ -15,7 +15,11 @@ public static class Browser
     // Web Chat polls every second; the first load also parses a 4 MB script.
     public static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    /// <summary>
+    /// A page in a browser of its own (zh-CN), recording what the page's Content-Security-Policy
+    /// refused. Requests to anywhere but loopback are aborted: the tests reach nothing beyond this machine.
+    /// </summary>
+    public static async Task<BrowserPage> OpenAsync()
     {
         Assert.True(File.Exists(Chromium), $"This test needs Chromium at {Chromium}; install it with `apt-get install -y chromium`.");
         var playwright = await Playwright.CreateAsync();
@@ -29,29 +33,21 @@ public static class Browser
                 "--disable-component-update", "--disable-sync",
             ],
         });
-        return (playwright, browser);
-    }
-
-    /// <summary>
-    /// A new page that records what the page's Content-Security-Policy refused. Requests to anywhere
-    /// but loopback are aborted: the tests reach nothing beyond this machine.
-    /// </summary>
-    public static async Task<(IPage Page, List<string> Violations)> NewPageAsync(IBrowserContext context)
-    {
+        var context = await browser.NewContextAsync(new() { Locale = "zh-CN" });
         await context.RouteAsync("**/*", route => new Uri(route.Request.Url) is { IsLoopback: true } or { Scheme: "data" or "blob" } ? route.ContinueAsync() : route.AbortAsync());
-        var page = await context.NewPageAsync();
-        var violations = new List<string>();
-        page.Console += (_, message) =>
+        var opened = new BrowserPage(playwright, browser, await context.NewPageAsync());
+
+        // Every document of the page reports what its policy refused; the test's own scripts run outside the policy.
+        await opened.Page.ExposeFunctionAsync("reportRefusedByPolicy", (string violation) =>
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            lock (opened.Violations)
             {
-                lock (violations)
-                {
-                    violations.Add(message.Text);
-                }
+                opened.Violations.Add(violation);
             }
-        };
-        return (page, violations);
+        });
+        await opened.Page.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => reportRefusedByPolicy(location.href + ': ' + e.violatedDirective + ' ' + e.blockedURI));");
+        return opened;
     }
 
     /// <summary>The newest bot bubble with the text; the transcript's screen-reader copy is not a bubble.</summary>
@@ -65,5 +61,20 @@ public static class Browser
         await sendBox.FillAsync(text);
         await sendBox.PressAsync("Enter");
         await Expect(page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = text }).Last).ToBeVisibleAsync(Visible);
+    }
+}
+
+/// <summary>A page of <see cref="Browser.OpenAsync"/>; disposing closes its browser.</summary>
+public sealed class BrowserPage(IPlaywright playwright, IBrowser browser, IPage page) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    /// <summary>What the page's Content-Security-Policy refused, as the browser reported it.</summary>
+    public List<string> Violations { get; } = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
     }
 }

@@ -23,11 +23,8 @@ public sealed class WebChatPageTests : IAsyncLifetime
     [Fact]
     public async Task The_page_asks_the_meeting_kind_takes_a_button_click_and_a_typed_answer()
     {
-        var (playwright, browser) = await LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var context = await browser.NewContextAsync(new() { Locale = "zh-CN" });
-        var (page, violations) = await NewPageAsync(context);
+        await using var browser = await OpenAsync();
+        var page = browser.Page;
         var meetingKind = DirectLineTestClient.Bank.StepsById["meeting_kind"];
 
         await page.GotoAsync(_bot.Address.ToString());
@@ -46,6 +43,6 @@ public sealed class WebChatPageTests : IAsyncLifetime
         // The answer shows as the user's, confirmed by its echo (D.5): nothing is left "sending".
         await Expect(page.Locator(".webchat__activity-status--sending")).ToHaveCountAsync(0);
         Assert.StartsWith("dl_", await page.EvaluateAsync<string>("localStorage.getItem('meetingbot.userId')"), StringComparison.Ordinal);
-        Assert.Empty(violations);
+        Assert.Empty(browser.Violations);
     }
 }

@@ -36,11 +36,8 @@ public sealed class WebChatSignInTests : IAsyncLifetime
     [Fact]
     public async Task Two_cadres_sign_in_one_after_the_other_in_one_browser_and_each_sees_only_their_own_self_check()
     {
-        var (playwright, browser) = await LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var context = await browser.NewContextAsync(new() { Locale = "zh-CN" });
-        var (page, violations) = await NewPageAsync(context);
+        await using var browser = await OpenAsync();
+        var page = browser.Page;
         var tokens = new List<WebChatToken>();
         page.Response += async (_, response) =>
         {
@@ -93,7 +90,7 @@ public sealed class WebChatSignInTests : IAsyncLifetime
         await Expect(BotBubble(page, DirectLineTestClient.Bank.Message(MessageKeys.WelcomeBack))).ToBeVisibleAsync(Visible);
         await Expect(BotBubble(page, DirectLineTestClient.Prompt("post"))).ToBeVisibleAsync(Visible);
         Assert.Equal(first.ConversationId, tokens[^1].ConversationId);
-        Assert.Empty(violations);
+        Assert.Empty(browser.Violations);
     }
 
     /// <summary>Fills in the provider's login page, which the bot's page has sent the browser to.</summary>
