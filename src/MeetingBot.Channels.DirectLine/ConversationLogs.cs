@@ -81,7 +81,10 @@ public sealed class ConversationLogs(IOptions<DirectLineOptions> options, TimePr
                 }
             }
 
-            Log.LogsOverBudgetDropped(logger, dropped, logs.Count);
+            if (dropped > 0)
+            {
+                Log.LogsOverBudgetDropped(logger, dropped, logs.Count);
+            }
         }
         finally
         {
