@@ -65,11 +65,17 @@ public sealed class SignInSessionTests : IDisposable
         using var started = await client.SendAsync(HttpMethod.Post, "/conversations", token);
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
 
-        clock.Advance(TimeSpan.FromMinutes(11));
-        using var poll = await client.SendAsync(HttpMethod.Get, $"/conversations/{identity.ConversationId}/activities?watermark=", token);
-        using var refresh = await client.SendAsync(HttpMethod.Post, "/tokens/refresh", token);
+        // While the session lives, Web Chat's refresh gets a new token for the same conversation.
+        clock.Advance(TimeSpan.FromMinutes(5));
+        using var refreshed = await client.SendAsync(HttpMethod.Post, "/tokens/refresh", token);
+        var renewed = await DirectLineTestClient.ReadAsync<DirectLineConversation>(refreshed, HttpStatusCode.OK);
+        Assert.Equal(identity.ConversationId, renewed.ConversationId);
 
-        // The token itself is valid for 30 minutes; its session is over.
+        clock.Advance(TimeSpan.FromMinutes(6));
+        using var poll = await client.SendAsync(HttpMethod.Get, $"/conversations/{identity.ConversationId}/activities?watermark=", token);
+        using var refresh = await client.SendAsync(HttpMethod.Post, "/tokens/refresh", renewed.Token);
+
+        // The tokens themselves are valid for 30 minutes; their session is over.
         Assert.Equal(HttpStatusCode.Forbidden, poll.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, refresh.StatusCode);
     }
