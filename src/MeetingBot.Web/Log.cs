@@ -14,8 +14,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "The Web Chat page signs users in through {Authority}")]
     internal static partial void PageSignIn(ILogger logger, string authority);
 
-    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "A sign-in was refused: {Reason}")]
-    internal static partial void SignInRefused(ILogger logger, string reason);
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "A sign-in was refused ({Error}); the reason is logged at Debug")]
+    internal static partial void SignInRefused(ILogger logger, string error);
+
+    // A provider's error description may name the user (Entra ID's AADSTS messages quote the account).
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Debug, Message = "The sign-in was refused because: {Reason}")]
+    internal static partial void SignInRefusedReason(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 9004, Level = LogLevel.Information, Message = "A Web Chat user signed in; a session was opened")]
     internal static partial void SessionOpened(ILogger logger);

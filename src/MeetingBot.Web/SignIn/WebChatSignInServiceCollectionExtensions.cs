@@ -140,7 +140,8 @@ public static class WebChatSignInServiceCollectionExtensions
     private static Task RefuseSignIn(RemoteFailureContext context)
     {
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatSignInServiceCollectionExtensions).FullName!);
-        Log.SignInRefused(logger, context.Failure?.Message ?? "unknown");
+        Log.SignInRefused(logger, context.Failure?.GetType().Name ?? "unknown");
+        Log.SignInRefusedReason(logger, context.Failure?.Message ?? "unknown");
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         context.HandleResponse();
         return Task.CompletedTask;
