@@ -65,7 +65,7 @@ if [ ! bench/PeerBot/node_modules/.package-lock.json -nt bench/PeerBot/package-l
 fi
 
 driver=("$out/driver/LoadDriver")
-ours=("$out/meetingbot/MeetingBot.Web" --urls "http://127.0.0.1:{port}" --Content:SelfCheckFile="$root/bench/bench.yaml" --Logging:LogLevel:Default=Warning --BotFramework:DevelopmentOnlyAllowAnonymous=true)
+ours=("$out/meetingbot/MeetingBot.Web" --urls "http://127.0.0.1:{port}" --Content:SelfCheckFile="$root/bench/bench.yaml" --Logging:LogLevel:Default=Warning --BotFramework:DevelopmentOnlyAllowAnonymous=true --WebChat:Authentication:DevelopmentOnlyAllowAnonymous=true)
 peer=(node index.js --port "{port}" --bank ../bench.yaml)
 runs=$out/runs.jsonl
 : >"$runs"

@@ -137,6 +137,9 @@ public static class ActivityTypes
     public const string ExpectReplies = "expectReplies";
     public const string AdaptiveCardAction = "adaptiveCard/action";
     public const string MsTeams = "msteams";
+
+    /// <summary>The channel id of the bot's own Direct Line (the Web Chat page); never accepted on /api/messages.</summary>
+    public const string DirectLine = "directline";
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

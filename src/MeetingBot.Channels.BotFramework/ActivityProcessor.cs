@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using MeetingBot.Channels.BotFramework.Teams;
 using MeetingBot.Conversations;
 using MeetingBot.Dialogs.Bank;
+using MeetingBot.Dialogs.Engine;
 
 namespace MeetingBot.Channels.BotFramework;
 
@@ -12,15 +13,25 @@ namespace MeetingBot.Channels.BotFramework;
 /// made read-only, mentions in group chats. The turn's replies become activities through
 /// <see cref="ReplyActivities"/>.
 /// </summary>
-public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRenderer renderer, ReplyActivities replyActivities)
+public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRenderer renderer, ReplyActivities replyActivities, QuestionBankCatalog catalog)
 {
+    /// <summary>
+    /// The longest id accepted (activity, conversation, sender). Ids are remembered in the stored
+    /// conversation to recognise repeats, so their size is bounded; channels' ids are far shorter.
+    /// </summary>
+    public const int MaxIdLength = 512;
+
+    // A name from the channel is kept only where a typed one would be (the name question's own limit).
+    private readonly int _maxUserNameLength = catalog.Default.Steps.FirstOrDefault(s => s.Role == ProfileRoles.Name)?.MaxLength ?? DialogEngine.MaxAnswerLength;
+
     /// <summary>Runs the turn; null when the activity is not one the bot acts on (it is acknowledged and ignored).</summary>
     /// <param name="trusted">The activity came with a valid channel token, so its service URL may be called later.</param>
     /// <param name="baseUrl">The bot's own address as the channel reached it (scheme, host and path base), for links to files.</param>
-    public async Task<ActivityTurn?> RunAsync(Activity activity, bool trusted, string baseUrl, CancellationToken cancellationToken)
+    /// <param name="turnId">What makes a repeat of the activity recognisable (the pipeline runs it once); its id unless the channel knows better.</param>
+    public async Task<ActivityTurn?> RunAsync(Activity activity, bool trusted, string baseUrl, CancellationToken cancellationToken, string? turnId = null)
     {
         var submission = CardSubmission.From(activity.Type == ActivityTypes.Invoke ? ActionData(activity.Value) : activity.Value);
-        var input = ToTurnInput(activity, submission, trusted, baseUrl);
+        var input = ToTurnInput(activity, submission, trusted, baseUrl, turnId ?? activity.Id);
         if (input is null)
         {
             return null;
@@ -41,6 +52,8 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
         { Type: ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate or ActivityTypes.Invoke }
             when string.IsNullOrEmpty(activity.Conversation?.Id) => "conversation.id is required",
         { Type: ActivityTypes.Message } when string.IsNullOrEmpty(activity.From?.Id) => "from.id is required",
+        _ when activity.Id?.Length > MaxIdLength || activity.Conversation?.Id?.Length > MaxIdLength || activity.From?.Id?.Length > MaxIdLength
+            => $"id, conversation.id and from.id may have at most {MaxIdLength} characters",
         _ => null,
     };
 
@@ -57,7 +70,7 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
         Locale = inbound.Locale,
     };
 
-    private static TurnInput? ToTurnInput(Activity activity, CardSubmission? submission, bool trusted, string baseUrl)
+    private TurnInput? ToTurnInput(Activity activity, CardSubmission? submission, bool trusted, string baseUrl, string? turnId)
     {
         var group = activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel";
         var text = Mentions().Replace(activity.Text ?? "", "").Trim();
@@ -66,6 +79,8 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
             ActivityTypes.Message when group => MentionsBot(activity) ? TurnKind.GroupMention : null,
             ActivityTypes.Message when submission is not null || text.Length > 0 => TurnKind.Message,
             ActivityTypes.Message when activity.Attachments is { Count: > 0 } => TurnKind.Unsupported,
+            // Only spaces (U+3000 too): an empty answer, which the engine asks again.
+            ActivityTypes.Message when activity.Text is { Length: > 0 } => TurnKind.Message,
             ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction && submission is not null && !group => TurnKind.Message,
             ActivityTypes.ConversationUpdate when !group && UserJoined(activity) is not null => TurnKind.ConversationStarted,
             ActivityTypes.InstallationUpdate when !group && activity.Action is "add" or "add-upgrade" => TurnKind.ConversationStarted,
@@ -84,8 +99,8 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
             ChannelId = channelId,
             ConversationId = conversationId,
             UserId = user.Id ?? "",
-            UserName = user.Name is { } name && name != user.Id ? name : null,
-            ActivityId = activity.Id,
+            UserName = user.Name is { Length: > 0 } name && name.Length <= _maxUserNameLength && name != user.Id ? name : null,
+            ActivityId = turnId,
             Kind = kind.Value,
             Text = submission?.Text ?? text,
             QuestionKey = submission?.QuestionKey,

@@ -45,6 +45,14 @@ public static class BotFrameworkEndpoints
             return Results.StatusCode(problem.Value.Status);
         }
 
+        // The Web Chat page's conversations belong to the bot's own Direct Line, which checks its
+        // tokens itself; taken here, a conversation id alone would open someone's self-check.
+        if (string.Equals(activity.ChannelId, ActivityTypes.DirectLine, StringComparison.OrdinalIgnoreCase))
+        {
+            Log.ActivityRejected(logger, StatusCodes.Status403Forbidden, "the directline channel is served by /v3/directline only");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         // A failed check answers 401 with no detail; the reason is logged (docs/protocols.md C.1).
         if (await authenticator.ValidateAsync(request.Headers.Authorization, activity, cancellationToken) is { } reason)
         {
@@ -59,6 +67,12 @@ public static class BotFrameworkEndpoints
         }
 
         var turn = await processor.RunAsync(activity, authenticated, BaseUrlOf(request), cancellationToken);
+        if (turn?.Outcome == TurnOutcome.Refused)
+        {
+            Log.ActivityRejected(logger, StatusCodes.Status403Forbidden, "from.id is not the conversation's user");
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         if (turn?.Outcome == TurnOutcome.Busy)
         {
             request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
@@ -158,7 +172,7 @@ public static class ActivityReader
         var (activity, status) = await JsonBody.ReadAsync(request, BotFrameworkJsonContext.Default.Activity, cancellationToken);
         if (status is { } failed)
         {
-            return (null, (failed, failed == StatusCodes.Status413PayloadTooLarge ? "body too large" : "malformed JSON"));
+            return (null, (failed, JsonBody.Describe(failed)));
         }
 
         var invalid = activity is null ? "empty body" : ActivityProcessor.Validate(activity);

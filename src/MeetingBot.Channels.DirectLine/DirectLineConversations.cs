@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
 using MeetingBot.Conversations.Outbound;
@@ -41,7 +42,9 @@ public sealed class DirectLineConversations(
     /// service, which this stands in for, stamps "directline". It is part of the key of the stored
     /// conversation state, so it never changes.
     /// </summary>
-    public const string ChannelId = "directline";
+    public const string ChannelId = ActivityTypes.DirectLine;
+
+    private readonly ConcurrentDictionary<(string ConversationId, string ClientActivityId), Task<PostOutcome>> inFlight = new();
 
     private ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 
@@ -52,7 +55,7 @@ public sealed class DirectLineConversations(
     public async Task<bool> StartAsync(DirectLineIdentity identity, ChannelAccount? user, string? locale, string serviceUrl, CancellationToken cancellationToken)
     {
         var log = logs.GetOrAdd(identity.ConversationId, out var created);
-        var member = new ChannelAccount { Id = identity.UserId, Name = user?.Id == identity.UserId ? user.Name : null, Role = "user" };
+        var member = new ChannelAccount { Id = identity.UserId, Name = NameOf(identity, user?.Id == identity.UserId ? user.Name : null), Role = "user" };
         var (id, timestamp) = log.Reserve(time.GetUtcNow());
         var joined = new Activity
         {
@@ -71,7 +74,7 @@ public sealed class DirectLineConversations(
 
         // Not recorded: conversationUpdate never reaches the client (D.3). A failed greeting still
         // leaves a working conversation; the next message gets the current question.
-        await RunTurnAsync(log, joined, serviceUrl, cancellationToken);
+        await RunTurnAsync(log, joined, serviceUrl, turnId: null, cancellationToken);
         return created;
     }
 
@@ -116,21 +119,55 @@ public sealed class DirectLineConversations(
         return log.After(watermark);
     }
 
-    /// <summary>Records what the user posted (already through <see cref="Stamp"/>) and runs the bot on it.</summary>
+    /// <summary>
+    /// Records what the user posted (already through <see cref="Stamp"/>) and runs the bot on it.
+    /// Web Chat posts an activity again, with the same clientActivityID, after a timeout or an error
+    /// (D.5): the turn is keyed by that id, so the pipeline applies it once whatever the instance and
+    /// after a restart too, and a repeat is answered with the same id. Repeats that arrive while the
+    /// first is running wait for its outcome.
+    /// </summary>
     public async Task<PostOutcome> PostAsync(ConversationLog log, Activity posted, string serviceUrl, CancellationToken cancellationToken)
     {
-        // Web Chat may post the same activity again after a timeout; it is answered, not run twice.
-        if (ConversationLog.ClientActivityIdOf(posted) is { } clientActivityId && log.FindByClientActivityId(clientActivityId) is { Id: { } earlierId })
+        if (posted.Type == ActivityTypes.Typing)
         {
-            Log.RepeatedPost(logger);
-            return new PostOutcome(earlierId, PostResult.Answered);
+            // Typing goes to the bot but not into the log: the official service only streams it (D.3).
+            var typing = Reserved(log, posted);
+            return new PostOutcome(typing.Id!, await RunTurnAsync(log, typing, serviceUrl, turnId: null, cancellationToken));
         }
 
-        // Typing goes to the bot but not into the log: the official service only streams it (D.3).
-        var recorded = posted.Type == ActivityTypes.Typing
-            ? Reserved(log, posted)
-            : log.Append(time.GetUtcNow(), (id, timestamp) => posted with { Id = id, Timestamp = timestamp });
-        return new PostOutcome(recorded.Id!, await RunTurnAsync(log, recorded, serviceUrl, cancellationToken));
+        if (ConversationLog.ClientActivityIdOf(posted) is not { } clientActivityId)
+        {
+            var recorded = log.Append(time.GetUtcNow(), (id, timestamp) => posted with { Id = id, Timestamp = timestamp });
+            return new PostOutcome(recorded.Id!, await RunTurnAsync(log, recorded, serviceUrl, turnId: null, cancellationToken));
+        }
+
+        var key = (log.ConversationId, clientActivityId);
+        var attempt = new TaskCompletionSource<PostOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = inFlight.GetOrAdd(key, attempt.Task);
+        if (running != attempt.Task)
+        {
+            Log.RepeatedPost(logger);
+            return await running.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            // The turn owns its time (TurnPipeline): a client that goes away does not cancel it for the repeats waiting.
+            var echo = log.FindByClientActivityId(clientActivityId)
+                ?? log.Append(time.GetUtcNow(), (_, timestamp) => posted with { Id = log.EchoIdOf(clientActivityId), Timestamp = timestamp });
+            var outcome = new PostOutcome(echo.Id!, await RunTurnAsync(log, echo, serviceUrl, clientActivityId, CancellationToken.None));
+            attempt.SetResult(outcome);
+            return outcome;
+        }
+        catch (Exception e)
+        {
+            attempt.SetException(e);
+            throw;
+        }
+        finally
+        {
+            inFlight.TryRemove(new KeyValuePair<(string, string), Task<PostOutcome>>(key, attempt.Task));
+        }
     }
 
     /// <summary>
@@ -144,10 +181,13 @@ public sealed class DirectLineConversations(
         Timestamp = null,
         ChannelId = ChannelId,
         ServiceUrl = serviceUrl,
-        From = (posted.From ?? new ChannelAccount()) with { Id = identity.UserId, Role = "user" },
+        From = (posted.From ?? new ChannelAccount()) with { Id = identity.UserId, Name = NameOf(identity, posted.From?.Name), Role = "user" },
         Recipient = Bot,
         Conversation = new ConversationAccount { Id = identity.ConversationId },
     };
+
+    /// <summary>A signed-in user is named by the identity provider only; the page without sign-in names itself.</summary>
+    private static string? NameOf(DirectLineIdentity identity, string? given) => identity.User.SessionId is null ? given : identity.User.Name;
 
     private Activity Reserved(ConversationLog log, Activity posted)
     {
@@ -156,13 +196,14 @@ public sealed class DirectLineConversations(
     }
 
     /// <summary>Runs the bot on one activity and records its replies.</summary>
-    private async Task<PostResult> RunTurnAsync(ConversationLog log, Activity activity, string serviceUrl, CancellationToken cancellationToken)
+    /// <param name="turnId">What the pipeline recognises a repeat by; the activity's id when null.</param>
+    private async Task<PostResult> RunTurnAsync(ConversationLog log, Activity activity, string serviceUrl, string? turnId, CancellationToken cancellationToken)
     {
         ActivityTurn? turn;
         try
         {
             // The page's own token was checked; the channel is this process, so there is no service URL to trust.
-            turn = await processor.RunAsync(activity, trusted: false, serviceUrl, cancellationToken);
+            turn = await processor.RunAsync(activity, trusted: false, serviceUrl, cancellationToken, turnId);
         }
 #pragma warning disable CA1031 // A failed turn is the bot's error (502 to the client), not the channel's; it is logged here.
         catch (Exception e) when (e is not OperationCanceledException)
@@ -177,7 +218,13 @@ public sealed class DirectLineConversations(
             return PostResult.Busy;
         }
 
-        Record(log, turn?.Replies ?? []);
+        // A repeat gets the turn's replies again; the log shows them once.
+        if (turn?.Outcome != TurnOutcome.Duplicate || !log.HasRepliesTo(activity.Id!))
+        {
+            Record(log, turn?.Replies ?? []);
+        }
+
+        logs.Trim();
         Log.TurnAnswered(logger, activity.Type ?? "", turn?.Replies.Count ?? 0);
         return PostResult.Answered;
     }

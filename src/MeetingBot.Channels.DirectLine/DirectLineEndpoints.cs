@@ -18,17 +18,30 @@ public static class DirectLineEndpoints
 {
     public const string BasePath = "/v3/directline";
 
-    /// <summary>Maps the endpoints unless DirectLine:Enabled is false.</summary>
+    /// <summary>
+    /// The largest body accepted: a typed answer (at most 2,000 characters) with what Web Chat adds
+    /// fits several times over, and every post is kept in the conversation's log.
+    /// </summary>
+    public const int MaxBodyBytes = 32 * 1024;
+
+    /// <summary>
+    /// Maps the endpoints unless DirectLine:Enabled is false. /tokens/generate only for the page
+    /// without sign-in; signed-in sessions get their tokens from the host.
+    /// </summary>
     public static IEndpointRouteBuilder MapDirectLineEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints.ServiceProvider.GetRequiredService<IOptions<DirectLineOptions>>().Value is not { Enabled: true })
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<DirectLineOptions>>().Value is not { Enabled: true } options)
         {
             return endpoints;
         }
 
         var group = endpoints.MapGroup(BasePath).AddEndpointFilter(AllowAnyOrigin);
         group.MapMethods("/{**path}", [HttpMethods.Options], () => Results.NoContent());
-        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        if (options.Access == DirectLineAccess.AnonymousPage)
+        {
+            group.MapPost("/tokens/generate", GenerateTokenAsync);
+        }
+
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
         group.MapPost("/conversations", StartConversationAsync);
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
@@ -53,12 +66,13 @@ public static class DirectLineEndpoints
     }
 
     /// <summary>
-    /// POST /tokens/generate {"user":{"id":"dl_..."}}: a token for the page's user id. The official
-    /// service wants the secret here; this local channel has none (see <see cref="DirectLineTokens"/>).
+    /// POST /tokens/generate {"user":{"id":"dl_..."}}: a token for the page's user id, served only for
+    /// the page without sign-in. The official service wants the secret here; this local channel has
+    /// none (see <see cref="DirectLineTokens"/>).
     /// </summary>
     private static async Task<IResult> GenerateTokenAsync(HttpRequest request, DirectLineTokens tokens, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (parameters, status) = await JsonBody.ReadAsync(request, DirectLineJsonContext.Default.TokenParameters, cancellationToken);
+        var (parameters, status) = await JsonBody.ReadAsync(request, DirectLineJsonContext.Default.TokenParameters, cancellationToken, MaxBodyBytes);
         if (status is { } failed)
         {
             return Reject(loggers, failed, "unreadable token request");
@@ -69,7 +83,7 @@ public static class DirectLineEndpoints
             return Reject(loggers, StatusCodes.Status400BadRequest, "user.id missing or not a dl_ id of 16 to 64 letters, digits, - or _");
         }
 
-        var (token, identity) = await tokens.IssueAsync(parameters!.User!.Id!, cancellationToken);
+        var (token, identity) = await tokens.IssueAsync(new DirectLineUser(parameters!.User!.Id!), cancellationToken);
         return Results.Json(new DirectLineConversation(identity.ConversationId, token, tokens.LifetimeSeconds), DirectLineJsonContext.Default.DirectLineConversation);
     }
 
@@ -80,7 +94,7 @@ public static class DirectLineEndpoints
             return Reject(loggers, StatusCodes.Status403Forbidden, "missing, invalid or expired token");
         }
 
-        var (token, _) = await tokens.IssueAsync(identity.UserId, cancellationToken);
+        var (token, _) = await tokens.IssueAsync(identity.User, cancellationToken);
         return Results.Json(new DirectLineConversation(identity.ConversationId, token, tokens.LifetimeSeconds), DirectLineJsonContext.Default.DirectLineConversation);
     }
 
@@ -93,7 +107,7 @@ public static class DirectLineEndpoints
             return Reject(loggers, StatusCodes.Status403Forbidden, "missing, invalid or expired token");
         }
 
-        var (parameters, status) = await JsonBody.ReadAsync(request, DirectLineJsonContext.Default.TokenParameters, cancellationToken);
+        var (parameters, status) = await JsonBody.ReadAsync(request, DirectLineJsonContext.Default.TokenParameters, cancellationToken, MaxBodyBytes);
         if (status is { } failed)
         {
             return Reject(loggers, failed, "unreadable conversation parameters");
@@ -129,7 +143,7 @@ public static class DirectLineEndpoints
         }
 
         // Not ActivityReader: its checks want conversation.id, which Web Chat never sends; it is stamped first.
-        var (posted, status) = await JsonBody.ReadAsync(request, BotFrameworkJsonContext.Default.Activity, cancellationToken);
+        var (posted, status) = await JsonBody.ReadAsync(request, BotFrameworkJsonContext.Default.Activity, cancellationToken, MaxBodyBytes);
         if (status is not null || posted is null)
         {
             return Reject(loggers, status ?? StatusCodes.Status400BadRequest, status is null ? "empty body" : "unreadable activity");
@@ -139,6 +153,12 @@ public static class DirectLineEndpoints
         if (ActivityProcessor.Validate(activity) is { } invalid)
         {
             return Reject(loggers, StatusCodes.Status400BadRequest, invalid);
+        }
+
+        // The turn is keyed by it, and the key is remembered in the stored conversation.
+        if (ConversationLog.ClientActivityIdOf(activity)?.Length > ActivityProcessor.MaxIdLength)
+        {
+            return Reject(loggers, StatusCodes.Status400BadRequest, $"channelData.clientActivityID may have at most {ActivityProcessor.MaxIdLength} characters");
         }
 
         var outcome = await conversations.PostAsync(log!, activity, ServiceUrlOf(request), cancellationToken);
@@ -185,7 +205,7 @@ public static class DirectLineEndpoints
     /// <summary>The Conversation answer, with a fresh token: DirectLineJS replaces its own with it (D.4).</summary>
     private static async Task<IResult> ConversationAsync(DirectLineIdentity identity, DirectLineTokens tokens, int status, CancellationToken cancellationToken)
     {
-        var (token, _) = await tokens.IssueAsync(identity.UserId, cancellationToken);
+        var (token, _) = await tokens.IssueAsync(identity.User, cancellationToken);
         var conversation = new DirectLineConversation(identity.ConversationId, token, tokens.LifetimeSeconds, StreamUrl: "");
         return Results.Json(conversation, DirectLineJsonContext.Default.DirectLineConversation, statusCode: status);
     }

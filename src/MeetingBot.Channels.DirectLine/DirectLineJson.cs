@@ -27,7 +27,9 @@ public sealed record TokenParameters(ChannelAccount? User, string? Locale);
 internal sealed record TokenPayload(
     [property: JsonPropertyName("u")] string UserId,
     [property: JsonPropertyName("c")] string ConversationId,
-    [property: JsonPropertyName("exp")] long ExpiresAtUnixSeconds);
+    [property: JsonPropertyName("exp")] long ExpiresAtUnixSeconds,
+    [property: JsonPropertyName("n")] string? Name = null,
+    [property: JsonPropertyName("s")] string? SessionId = null);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DirectLineConversation))]
@@ -35,4 +37,5 @@ internal sealed record TokenPayload(
 [JsonSerializable(typeof(TokenParameters))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(TokenPayload))]
+[JsonSerializable(typeof(SignInSession))]
 internal sealed partial class DirectLineJsonContext : JsonSerializerContext;

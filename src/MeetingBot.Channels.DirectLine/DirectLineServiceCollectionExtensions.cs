@@ -14,16 +14,18 @@ public static class DirectLineServiceCollectionExtensions
     /// in-process bot turn and the messenger for bot-initiated messages. Needs the Bot Framework channel
     /// (its Activity processing) and the conversation pipeline.
     /// </summary>
-    public static IServiceCollection AddDirectLineChannel(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="access">Who gets tokens: the host decides, from its sign-in settings.</param>
+    public static IServiceCollection AddDirectLineChannel(this IServiceCollection services, IConfiguration configuration, DirectLineAccess access)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateOnStart();
+        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).PostConfigure(o => o.Access = access).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineKeys>();
         services.AddHostedService(provider => provider.GetRequiredService<DirectLineKeys>());
+        services.AddSingleton<SignInSessions>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<ConversationLogs>();
         services.AddSingleton<DirectLineConversations>();

@@ -7,20 +7,32 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Channels.DirectLine;
 
+/// <summary>
+/// Who a token is issued to: the Direct Line user id, the name to show the bot, and the signed-in
+/// session it belongs to (none for the development page without sign-in).
+/// </summary>
+public sealed record DirectLineUser(string UserId, string? Name = null, string? SessionId = null);
+
 /// <summary>Who a valid token speaks for: one user in the one conversation derived from that user's id.</summary>
-public sealed record DirectLineIdentity(string UserId, string ConversationId, DateTimeOffset ExpiresAt);
+public sealed record DirectLineIdentity(DirectLineUser User, string ConversationId, DateTimeOffset ExpiresAt)
+{
+    public string UserId => User.UserId;
+}
 
 /// <summary>
 /// Tokens of the local Direct Line channel: <c>dl1.&lt;payload&gt;.&lt;signature&gt;</c>, the payload being
-/// base64url JSON {user id, conversation id, expiry} and the signature its HMAC-SHA256 under the stored
-/// key. Nothing about tokens is kept in memory, so they stay valid across restarts until they expire.
+/// base64url JSON {user id, conversation id, name, session, expiry} and the signature its HMAC-SHA256
+/// under the channel's key. Tokens themselves are not kept, so they stay valid across restarts
+/// until they expire; a token of a signed-in session is valid only while that session is open
+/// (<see cref="SignInSessions"/>), so signing out kills it everywhere.
 /// </summary>
 /// <remarks>
-/// The user id, random and kept by the page in localStorage, is the only credential of this channel:
-/// whoever has it gets a token for that user's conversation (as with a Direct Line token endpoint
-/// called without a secret). It must therefore look random enough to be unguessable.
+/// With <see cref="DirectLineAccess.AnonymousPage"/> (development only) the page's random user id,
+/// kept in localStorage, is the only credential: whoever has it gets a token for that user's
+/// conversation. With <see cref="DirectLineAccess.SignedIn"/> user ids come from the identity
+/// provider's issuer and subject (<see cref="UserIdOfAsync"/>), and only tokens with a session are accepted.
 /// </remarks>
-public sealed partial class DirectLineTokens(DirectLineKeys keys, IOptions<DirectLineOptions> options, TimeProvider time)
+public sealed partial class DirectLineTokens(DirectLineKeys keys, SignInSessions sessions, IOptions<DirectLineOptions> options, TimeProvider time)
 {
     private const string Prefix = "dl1.";
     private const int MaxTokenLength = 1024;
@@ -38,25 +50,56 @@ public sealed partial class DirectLineTokens(DirectLineKeys keys, IOptions<Direc
         return "dlc_" + Convert.ToHexStringLower(hash.AsSpan(0, 20));
     }
 
-    public async Task<(string Token, DirectLineIdentity Identity)> IssueAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Direct Line user id of a signed-in user, from the identity provider's issuer and subject:
+    /// stable for that user, the same on every instance, and telling nothing of either.
+    /// </summary>
+    public async Task<string> UserIdOfAsync(string issuer, string subject, CancellationToken cancellationToken)
     {
-        if (!IsValidUserId(userId))
+        var keySet = await keys.GetAsync(cancellationToken);
+        var hash = HMACSHA256.HashData(keySet.UserKey, Encoding.UTF8.GetBytes(issuer + "\n" + subject));
+        return "dl_" + Convert.ToHexStringLower(hash.AsSpan(0, 20));
+    }
+
+    public async Task<(string Token, DirectLineIdentity Identity)> IssueAsync(DirectLineUser user, CancellationToken cancellationToken)
+    {
+        if (!IsValidUserId(user.UserId))
         {
-            throw new ArgumentException("Not a Direct Line user id.", nameof(userId));
+            throw new ArgumentException("Not a Direct Line user id.", nameof(user));
         }
 
-        var conversationId = await ConversationIdOfAsync(userId, cancellationToken);
-        var expiresAt = time.GetUtcNow() + options.Value.TokenLifetime;
+        var conversationId = await ConversationIdOfAsync(user.UserId, cancellationToken);
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + options.Value.TokenLifetime).ToUnixTimeSeconds());
         var payload = JsonSerializer.SerializeToUtf8Bytes(
-            new TokenPayload(userId, conversationId, expiresAt.ToUnixTimeSeconds()), DirectLineJsonContext.Default.TokenPayload);
+            new TokenPayload(user.UserId, conversationId, expiresAt.ToUnixTimeSeconds(), user.Name, user.SessionId), DirectLineJsonContext.Default.TokenPayload);
         var signed = Prefix + Base64Url.EncodeToString(payload);
         var keySet = await keys.GetAsync(cancellationToken);
         var token = signed + "." + Base64Url.EncodeToString(Sign(keySet, signed));
-        return (token, new DirectLineIdentity(userId, conversationId, DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds())));
+        return (token, new DirectLineIdentity(user, conversationId, expiresAt));
     }
 
-    /// <summary>The identity a token carries; null when it is malformed, forged or expired.</summary>
+    /// <summary>The identity a token carries; null when it is malformed, forged, expired, or its session has ended.</summary>
     public async Task<DirectLineIdentity?> ValidateAsync(string? token, CancellationToken cancellationToken)
+    {
+        var payload = await ReadSignedAsync(token, cancellationToken);
+        if (payload is null || !IsValidUserId(payload.UserId) || string.IsNullOrEmpty(payload.ConversationId)
+            || payload.ExpiresAtUnixSeconds <= time.GetUtcNow().ToUnixTimeSeconds()
+            || payload.ExpiresAtUnixSeconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return null;
+        }
+
+        var session = payload.SessionId;
+        var open = session is null
+            ? options.Value.Access == DirectLineAccess.AnonymousPage
+            : await sessions.IsOpenAsync(payload.UserId, session, cancellationToken);
+        return open
+            ? new DirectLineIdentity(new DirectLineUser(payload.UserId, payload.Name, session), payload.ConversationId, DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAtUnixSeconds))
+            : null;
+    }
+
+    /// <summary>The payload of a token whose signature is this channel's; null for anything else.</summary>
+    private async Task<TokenPayload?> ReadSignedAsync(string? token, CancellationToken cancellationToken)
     {
         if (token is null || token.Length > MaxTokenLength || !token.StartsWith(Prefix, StringComparison.Ordinal))
         {
@@ -78,23 +121,14 @@ public sealed partial class DirectLineTokens(DirectLineKeys keys, IOptions<Direc
             return null;
         }
 
-        TokenPayload? payload;
         try
         {
-            payload = JsonSerializer.Deserialize(json, DirectLineJsonContext.Default.TokenPayload);
+            return JsonSerializer.Deserialize(json, DirectLineJsonContext.Default.TokenPayload);
         }
         catch (JsonException)
         {
             return null;
         }
-
-        if (payload is null || !IsValidUserId(payload.UserId) || string.IsNullOrEmpty(payload.ConversationId))
-        {
-            return null;
-        }
-
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAtUnixSeconds);
-        return time.GetUtcNow() < expiresAt ? new DirectLineIdentity(payload.UserId, payload.ConversationId, expiresAt) : null;
     }
 
     private static byte[] Sign(KeySet keySet, string signed) => HMACSHA256.HashData(keySet.TokenKey, Encoding.ASCII.GetBytes(signed));

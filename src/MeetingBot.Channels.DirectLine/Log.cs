@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Rejected a Direct Line request with {Status}: {Reason}")]
     internal static partial void RequestRejected(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Information, Message = "The Direct Line conversation logs were over their memory budget: dropped the {Dropped} least recently used; {Remaining} remain")]
+    internal static partial void LogsOverBudgetDropped(ILogger logger, int dropped, int remaining);
 }

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Too many turns of one conversation at once; this one was answered busy")]
     internal static partial void ConversationBusy(ILogger logger);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "An activity from another user than the conversation's own was refused; nothing ran")]
+    internal static partial void ForeignSender(ILogger logger);
 }

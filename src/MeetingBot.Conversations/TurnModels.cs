@@ -127,6 +127,9 @@ public enum TurnOutcome
 
     /// <summary>A bot-initiated turn for a conversation the bot has never seen; nothing ran.</summary>
     Unknown,
+
+    /// <summary>The sender is not the conversation's user; nothing ran and nothing was shown. Channels answer 403.</summary>
+    Refused,
 }
 
 /// <summary>The replies of a turn, how it ended, and where the conversation can be reached now.</summary>

@@ -39,7 +39,7 @@ public sealed class TurnPipeline(
         }
 
         var key = ConversationKeys.State(input.ChannelId, input.ConversationId);
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Channel"] = input.ChannelId, ["Conversation"] = key.PartitionKey });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Channel"] = input.ChannelId, ["Conversation"] = LogTagOf(key.PartitionKey) });
         var settings = options.Value;
         using var pass = await gate.EnterAsync(key.PartitionKey, settings.TurnTimeout, time, cancellationToken);
         if (pass is null)
@@ -85,6 +85,14 @@ public sealed class TurnPipeline(
                 return new TurnResult([], TurnOutcome.Unknown);
             }
 
+            // A personal conversation's state is its user's: another sender is refused, not adopted,
+            // before anything of the state (a duplicate's replies included) is shown to them.
+            if (stored is not null && input.Kind != TurnKind.Notification && record.UserId.Length > 0 && input.UserId != record.UserId)
+            {
+                Log.ForeignSender(logger);
+                return new TurnResult([], TurnOutcome.Refused);
+            }
+
             if (input.ActivityId is { } activityId && record.RecentActivityIds.Contains(activityId))
             {
                 Log.DuplicateActivity(logger);
@@ -113,6 +121,13 @@ public sealed class TurnPipeline(
             }
         }
     }
+
+    /// <summary>
+    /// What logs call a conversation: it tells a conversation's lines from another's, but is no key
+    /// of the store (the partition key would be) and leads back to no channel id.
+    /// </summary>
+    private static string LogTagOf(string partitionKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("log\n" + partitionKey)).AsSpan(0, 6));
 
     /// <summary>A short message that reads and writes nothing.</summary>
     private TurnResult Notice(string key, TurnOutcome outcome) =>

@@ -4,6 +4,8 @@ using MeetingBot.Channels.WeCom;
 using MeetingBot.Conversations;
 using MeetingBot.Storage;
 using MeetingBot.Storage.Cosmos;
+using MeetingBot.Web.Page;
+using MeetingBot.Web.SignIn;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Web;
 
-/// <summary>Composes the bot: storage, conversation pipeline, channels, health and the Web Chat page. Nothing else.</summary>
+/// <summary>Composes the bot: storage, conversation pipeline, channels, health, the Web Chat page and its sign-in. Nothing else.</summary>
 public static class MeetingBotHost
 {
     public const string DefaultUrl = "http://localhost:3978";
@@ -29,17 +31,26 @@ public static class MeetingBotHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // ASP.NET Core's request lines and the request scope it gives every other line carry URLs,
+        // and Direct Line URLs carry conversation ids. Hosting creates that scope only while its own
+        // category logs, so the category is off whatever Logging:LogLevel says.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         AddStorage(builder.Services, builder.Configuration);
         builder.Services.AddMeetingBotConversations(builder.Configuration);
         builder.Services.AddBotFrameworkChannel(builder.Configuration, builder.Environment);
-        builder.Services.AddDirectLineChannel(builder.Configuration);
+        var access = builder.Services.AddWebChatSignIn(builder.Configuration, builder.Environment);
+        builder.Services.AddDirectLineChannel(builder.Configuration, access);
+        builder.Services.AddSecurityHeaders(builder.Configuration);
         builder.Services.AddWeComChannel(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>("store", tags: [ReadyTag]);
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        if (app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.Enabled)
+        app.UseSecurityHeaders();
+        var page = app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.Enabled;
+        if (page)
         {
+            app.UseWebChatSignIn();
             app.UseDefaultFiles(WebChatFiles());
             app.UseStaticFiles(new StaticFileOptions { FileProvider = WebChatFiles().FileProvider });
         }
@@ -49,6 +60,11 @@ public static class MeetingBotHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapBotFrameworkEndpoints();
         app.MapDirectLineEndpoints();
+        if (page)
+        {
+            app.MapWebChatSignInEndpoints();
+        }
+
         app.MapWeComEndpoints();
         return app;
     }

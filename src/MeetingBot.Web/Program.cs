@@ -1,13 +1,20 @@
 using MeetingBot.Channels.BotFramework.Teams;
 using MeetingBot.Web;
+using MeetingBot.Web.SignIn;
 
-// `teams-package <zip>` builds the Teams app package from the same configuration instead of running.
-if (args is ["teams-package", var zipPath, .. var settings])
+switch (args)
 {
-    var configuration = MeetingBotHost.Configuration(settings);
-    TeamsAppPackage.Write(configuration, Path.Combine(AppContext.BaseDirectory, "templates"), zipPath);
-    Console.WriteLine($"Teams app package written to {Path.GetFullPath(zipPath)}");
-    return;
+    // `teams-package <zip>` builds the Teams app package from the same configuration instead of running.
+    case ["teams-package", var zipPath, .. var settings]:
+        TeamsAppPackage.Write(MeetingBotHost.Configuration(settings), Path.Combine(AppContext.BaseDirectory, "templates"), zipPath);
+        Console.WriteLine($"Teams app package written to {Path.GetFullPath(zipPath)}");
+        return;
+
+    // `revoke-sessions <issuer> <subject>` signs a Web Chat user out on every instance.
+    case ["revoke-sessions", var issuer, var subject, .. var settings]:
+        var closed = await SessionRevocation.RunAsync(issuer, subject, settings, CancellationToken.None);
+        Console.WriteLine($"Closed {closed} Web Chat sessions of that user; their Direct Line tokens are refused from now on.");
+        return;
 }
 
 // `check <file>` prints the material checker's findings as JSON lines, with no configuration.

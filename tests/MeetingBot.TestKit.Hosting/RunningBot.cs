@@ -51,11 +51,12 @@ public sealed class RunningBot : IAsyncDisposable
 
     private static async Task<RunningBot> StartAsync(string databasePath, string[]? settings, Action<WebApplicationBuilder>? configure, TempFolder? ownedFolder)
     {
-        // Tests post activities without tokens unless they set MicrosoftAppId, as a developer would.
+        // Tests post activities without tokens unless they set MicrosoftAppId, and the page runs without
+        // sign-in unless they set WebChat:Authentication, as on a developer machine.
         string[] args =
         [
             "--urls=http://127.0.0.1:0", $"--Storage:Embedded:Path={databasePath}", "--Logging:LogLevel:Default=Warning",
-            "--BotFramework:DevelopmentOnlyAllowAnonymous=true", .. settings ?? [],
+            "--BotFramework:DevelopmentOnlyAllowAnonymous=true", "--WebChat:Authentication:DevelopmentOnlyAllowAnonymous=true", .. settings ?? [],
         ];
         var app = MeetingBotHost.Build(args, configure);
         await app.StartAsync();

@@ -15,7 +15,7 @@ public sealed class DirectLineConversationLogTests
     [Fact]
     public void Watermarks_grow_even_within_one_clock_tick_and_start_from_the_clock()
     {
-        var log = new ConversationLog("c", capacity: 10, Start);
+        var log = new ConversationLog("c", capacity: 10, maxBytes: 1 << 20, Start);
 
         var first = Append(log, Start, "1");
         var second = Append(log, Start, "2");
@@ -30,11 +30,11 @@ public sealed class DirectLineConversationLogTests
     [Fact]
     public void A_new_log_after_a_restart_continues_above_the_watermarks_of_the_old_one()
     {
-        var before = new ConversationLog("c", capacity: 10, Start);
+        var before = new ConversationLog("c", capacity: 10, maxBytes: 1 << 20, Start);
         Append(before, Start, "before");
         var oldWatermark = before.After(null).Watermark;
 
-        var after = new ConversationLog("c", capacity: 10, Start.AddSeconds(5));
+        var after = new ConversationLog("c", capacity: 10, maxBytes: 1 << 20, Start.AddSeconds(5));
         Assert.Empty(after.After(oldWatermark).Activities);
         Assert.Equal(oldWatermark, after.After(oldWatermark).Watermark);
 
@@ -45,7 +45,7 @@ public sealed class DirectLineConversationLogTests
     [Fact]
     public void Only_the_latest_activities_are_kept()
     {
-        var log = new ConversationLog("c", capacity: 3, Start);
+        var log = new ConversationLog("c", capacity: 3, maxBytes: 1 << 20, Start);
         for (var i = 1; i <= 5; i++)
         {
             Append(log, Start.AddSeconds(i), i.ToString());

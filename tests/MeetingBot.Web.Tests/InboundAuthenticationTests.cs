@@ -5,6 +5,7 @@ using MeetingBot.Channels.BotFramework.Authentication;
 using MeetingBot.Conversations;
 using MeetingBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
@@ -83,6 +84,22 @@ public sealed class InboundAuthenticationTests : AuthenticatedHostTest
         Assert.Null(await ReadStoredAsync(conversation));
     }
 
+    [Theory]
+    [InlineData("100000000000000000000")] // past the largest long
+    [InlineData("1e30")]
+    [InlineData("-1e30")]
+    [InlineData("\"tomorrow\"")]
+    public async Task A_token_with_an_absurd_expiry_gets_401_not_a_server_error(string exp)
+    {
+        var payload = $"{{\"iss\":\"{StandInIdentityServer.ChannelIssuer}\",\"aud\":\"{AppId}\",\"serviceurl\":\"{ServiceUrl}\",\"exp\":{exp}}}";
+        var token = new JsonWebTokenHandler().CreateToken(payload, new SigningCredentials(Identity.ChannelKey, SecurityAlgorithms.RsaSha256));
+
+        using var response = await PostAsync("absurd-exp", token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(await ReadStoredAsync("absurd-exp"));
+    }
+
     [Fact]
     public async Task A_token_whose_key_is_not_endorsed_for_the_channel_is_refused()
     {
@@ -95,6 +112,20 @@ public sealed class InboundAuthenticationTests : AuthenticatedHostTest
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(await ReadStoredAsync("not-endorsed"));
+    }
+
+    [Fact]
+    public async Task An_authenticated_activity_for_the_directline_channel_is_refused()
+    {
+        Identity.Endorsements = ["directline"];
+        var activity = Activities.Message("查看草稿", "dlc_probe", "d-1", ServiceUrl);
+        activity["channelId"] = "directline";
+
+        using var request = Request(activity, Identity.ChannelToken(AppId, ServiceUrl));
+        using var response = await Bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(await Bot.Services.GetRequiredService<IDocumentStore>().ReadAsync(ConversationKeys.State("directline", "dlc_probe"), CancellationToken.None));
     }
 
     /// <summary>Turns the short names of <see cref="BadTokens"/> into real tokens from the stand-in.</summary>

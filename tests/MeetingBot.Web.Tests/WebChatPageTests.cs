@@ -1,63 +1,53 @@
+using MeetingBot.TestKit.Hosting;
 using Microsoft.Playwright;
 using Xunit;
+using static MeetingBot.Web.Tests.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace MeetingBot.Web.Tests;
 
 /// <summary>
-/// The Web Chat page at / in a real browser against the real host: Web Chat from /lib, Direct Line by
-/// polling. The browser is Debian's chromium; nothing is downloaded by the test.
+/// The Web Chat page at / in a real browser against the real host in the Development environment
+/// (what the README's run command gives): no sign-in, said on the page; Web Chat from /lib, Direct
+/// Line by polling, everything under the page's Content-Security-Policy.
 /// </summary>
-public sealed class WebChatPageTests(BotServerFixture server) : IClassFixture<BotServerFixture>
+public sealed class WebChatPageTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private RunningBot _bot = null!;
 
-    // Web Chat polls every second; the first load also parses a 4 MB script.
-    private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
+    public async Task InitializeAsync() =>
+        _bot = await RunningBot.StartAsync(["--environment=Development", "--WebChat:Authentication:DevelopmentOnlyAllowAnonymous=false"]);
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task The_page_takes_a_button_click_typed_answers_and_several_choices_ticked_in_a_card()
     {
-        Assert.True(File.Exists(Chromium), $"This test needs Chromium at {Chromium}; install it with `apt-get install -y chromium`.");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
-        await using var context = await browser.NewContextAsync(new() { Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
+        await using var browser = await OpenAsync();
+        var page = browser.Page;
         var meetingKind = DirectLineTestClient.Bank.StepsById["meeting_kind"];
 
-        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.GotoAsync(_bot.Address.ToString());
         Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
         await Expect(BotBubble(page, meetingKind.Prompt)).ToBeVisibleAsync(Visible);
+        await Expect(page.GetByText("本地开发模式，未启用登录")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "退出登录" })).ToBeHiddenAsync();
 
         // The suggested actions under the latest bot message (the live region holds an inert copy of them).
         await page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = meetingKind.Options[3].Label, Exact = true }).ClickAsync();
         await Expect(BotBubble(page, DirectLineTestClient.Prompt("name"))).ToBeVisibleAsync(Visible);
 
-        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
-        await sendBox.FillAsync("张明");
-        await sendBox.PressAsync("Enter");
+        await SayAsync(page, "张明");
         await Expect(BotBubble(page, DirectLineTestClient.Prompt("unit"))).ToBeVisibleAsync(Visible);
 
         // The answer shows as the user's, confirmed by its echo (D.5): nothing is left "sending".
-        await Expect(page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "张明" })).ToBeVisibleAsync(Visible);
         await Expect(page.Locator(".webchat__activity-status--sending")).ToHaveCountAsync(0);
         Assert.StartsWith("dl_", await page.EvaluateAsync<string>("localStorage.getItem('meetingbot.userId')"), StringComparison.Ordinal);
 
         // A question with several answers comes as a card: tick two, then 确定.
         foreach (var answer in new[] { "市交通运输局", "党组成员、副局长", "综合规划", "26", "18", "党的二十届四中全会精神" })
         {
-            await sendBox.FillAsync(answer);
-            await sendBox.PressAsync("Enter");
-            await Expect(page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = answer }).Last).ToBeVisibleAsync(Visible);
+            await SayAsync(page, answer);
         }
 
         var problems = DirectLineTestClient.Bank.StepsById["learning_problems"];
@@ -70,15 +60,10 @@ public sealed class WebChatPageTests(BotServerFixture server) : IClassFixture<Bo
         // Both ticks were taken: after the first problem's three questions comes the second's.
         foreach (var answer in new[] { "采用", "工作一忙就把自学往后放", "今年一季度3次中心组学习，我有2次没有准备发言" })
         {
-            await sendBox.FillAsync(answer);
-            await sendBox.PressAsync("Enter");
-            await Expect(page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = answer }).Last).ToBeVisibleAsync(Visible);
+            await SayAsync(page, answer);
         }
 
         await Expect(BotBubble(page, "关于“" + problems.Options[2].Label + "”，建议表述是")).ToBeVisibleAsync(Visible);
+        Assert.Empty(browser.Violations);
     }
-
-    /// <summary>The newest bot bubble with the text; the transcript's screen-reader copy is not a bubble.</summary>
-    private static ILocator BotBubble(IPage page, string text) =>
-        page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Filter(new() { HasText = text }).Last;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using MeetingBot.Dialogs.Bank;
 
 namespace MeetingBot.Dialogs.Engine;
@@ -35,6 +37,13 @@ internal sealed partial class DialogSession(QuestionBank bank, DialogState state
 
     public DialogTurn Handle(string text, string? questionKey)
     {
+        // Text made only of spaces, control or invisible characters (U+0000, U+200B, ESC) carries no
+        // answer: it is an empty answer, re-asked like any other.
+        if (!HasVisibleText(text))
+        {
+            text = "";
+        }
+
         var plan = QuestionPlan.Expand(bank, View);
         var current = QuestionPlan.Current(plan, state);
         if (questionKey is not null && questionKey != current?.Key)
@@ -379,6 +388,20 @@ internal sealed partial class DialogSession(QuestionBank bank, DialogState state
 
     private MessageEvent NotUnderstood(string hintKey) =>
         new(MessageKeys.NotUnderstood, Values(("hint", bank.Message(hintKey))));
+
+    private static bool HasVisibleText(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!Rune.IsWhiteSpace(rune) && Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Control or UnicodeCategory.Format
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Dictionary<string, object?> Values(params (string Key, object? Value)[] values) =>
         values.ToDictionary(v => v.Key, v => v.Value);
