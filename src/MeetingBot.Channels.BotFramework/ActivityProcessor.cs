@@ -4,6 +4,7 @@ using MeetingBot.Channels.BotFramework.Teams;
 using MeetingBot.Conversations;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
+using MeetingBot.Meetings;
 
 namespace MeetingBot.Channels.BotFramework;
 
@@ -28,10 +29,11 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
     /// <param name="trusted">The activity came with a valid channel token, so its service URL may be called later.</param>
     /// <param name="baseUrl">The bot's own address as the channel reached it (scheme, host and path base), for links to files.</param>
     /// <param name="turnId">What makes a repeat of the activity recognisable (the pipeline runs it once); its id unless the channel knows better.</param>
-    public async Task<ActivityTurn?> RunAsync(Activity activity, bool trusted, string baseUrl, CancellationToken cancellationToken, string? turnId = null)
+    /// <param name="account">Who the user is as rosters name them, when the channel knows better than the activity (a signed-in web user).</param>
+    public async Task<ActivityTurn?> RunAsync(Activity activity, bool trusted, string baseUrl, CancellationToken cancellationToken, string? turnId = null, ChannelIdentity? account = null)
     {
         var submission = CardSubmission.From(activity.Type == ActivityTypes.Invoke ? ActionData(activity.Value) : activity.Value);
-        var input = ToTurnInput(activity, submission, trusted, baseUrl, turnId ?? activity.Id);
+        var input = ToTurnInput(activity, submission, trusted, baseUrl, turnId ?? activity.Id, account);
         if (input is null)
         {
             return null;
@@ -70,7 +72,7 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
         Locale = inbound.Locale,
     };
 
-    private TurnInput? ToTurnInput(Activity activity, CardSubmission? submission, bool trusted, string baseUrl, string? turnId)
+    private TurnInput? ToTurnInput(Activity activity, CardSubmission? submission, bool trusted, string baseUrl, string? turnId, ChannelIdentity? account)
     {
         var group = activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel";
         var text = Mentions().Replace(activity.Text ?? "", "").Trim();
@@ -100,6 +102,8 @@ public sealed partial class ActivityProcessor(TurnPipeline pipeline, ReplyRender
             ConversationId = conversationId,
             UserId = user.Id ?? "",
             UserName = user.Name is { Length: > 0 } name && name.Length <= _maxUserNameLength && name != user.Id ? name : null,
+            // Teams names people by their Entra ID object id, which is what an administrator can look up.
+            Account = account ?? (channelId == ActivityTypes.MsTeams && user.AadObjectId is { Length: > 0 } objectId ? new ChannelIdentity(channelId, objectId) : null),
             ActivityId = turnId,
             Kind = kind.Value,
             Text = submission?.Text ?? text,

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
 using MeetingBot.Conversations.Outbound;
+using MeetingBot.Meetings;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -74,7 +75,7 @@ public sealed class DirectLineConversations(
 
         // Not recorded: conversationUpdate never reaches the client (D.3). A failed greeting still
         // leaves a working conversation; the next message gets the current question.
-        await RunTurnAsync(log, joined, serviceUrl, turnId: null, cancellationToken);
+        await RunTurnAsync(log, joined, serviceUrl, turnId: null, AccountOf(identity), cancellationToken);
         return created;
     }
 
@@ -126,19 +127,19 @@ public sealed class DirectLineConversations(
     /// after a restart too, and a repeat is answered with the same id. Repeats that arrive while the
     /// first is running wait for its outcome.
     /// </summary>
-    public async Task<PostOutcome> PostAsync(ConversationLog log, Activity posted, string serviceUrl, CancellationToken cancellationToken)
+    public async Task<PostOutcome> PostAsync(ConversationLog log, Activity posted, DirectLineIdentity identity, string serviceUrl, CancellationToken cancellationToken)
     {
         if (posted.Type == ActivityTypes.Typing)
         {
             // Typing goes to the bot but not into the log: the official service only streams it (D.3).
             var typing = Reserved(log, posted);
-            return new PostOutcome(typing.Id!, await RunTurnAsync(log, typing, serviceUrl, turnId: null, cancellationToken));
+            return new PostOutcome(typing.Id!, await RunTurnAsync(log, typing, serviceUrl, turnId: null, AccountOf(identity), cancellationToken));
         }
 
         if (ConversationLog.ClientActivityIdOf(posted) is not { } clientActivityId)
         {
             var recorded = log.Append(time.GetUtcNow(), (id, timestamp) => posted with { Id = id, Timestamp = timestamp });
-            return new PostOutcome(recorded.Id!, await RunTurnAsync(log, recorded, serviceUrl, turnId: null, cancellationToken));
+            return new PostOutcome(recorded.Id!, await RunTurnAsync(log, recorded, serviceUrl, turnId: null, AccountOf(identity), cancellationToken));
         }
 
         var key = (log.ConversationId, clientActivityId);
@@ -155,7 +156,7 @@ public sealed class DirectLineConversations(
             // The turn owns its time (TurnPipeline): a client that goes away does not cancel it for the repeats waiting.
             var echo = log.FindByClientActivityId(clientActivityId)
                 ?? log.Append(time.GetUtcNow(), (_, timestamp) => posted with { Id = log.EchoIdOf(clientActivityId), Timestamp = timestamp });
-            var outcome = new PostOutcome(echo.Id!, await RunTurnAsync(log, echo, serviceUrl, clientActivityId, CancellationToken.None));
+            var outcome = new PostOutcome(echo.Id!, await RunTurnAsync(log, echo, serviceUrl, clientActivityId, AccountOf(identity), CancellationToken.None));
             attempt.SetResult(outcome);
             return outcome;
         }
@@ -186,6 +187,10 @@ public sealed class DirectLineConversations(
         Conversation = new ConversationAccount { Id = identity.ConversationId },
     };
 
+    /// <summary>The account rosters name a signed-in user by; none for the page without sign-in.</summary>
+    private static ChannelIdentity? AccountOf(DirectLineIdentity identity) =>
+        identity.User.Account is { } account ? ChannelIdentity.Parse(account) : null;
+
     /// <summary>A signed-in user is named by the identity provider only; the page without sign-in names itself.</summary>
     private static string? NameOf(DirectLineIdentity identity, string? given) => identity.User.SessionId is null ? given : identity.User.Name;
 
@@ -197,13 +202,13 @@ public sealed class DirectLineConversations(
 
     /// <summary>Runs the bot on one activity and records its replies.</summary>
     /// <param name="turnId">What the pipeline recognises a repeat by; the activity's id when null.</param>
-    private async Task<PostResult> RunTurnAsync(ConversationLog log, Activity activity, string serviceUrl, string? turnId, CancellationToken cancellationToken)
+    private async Task<PostResult> RunTurnAsync(ConversationLog log, Activity activity, string serviceUrl, string? turnId, ChannelIdentity? account, CancellationToken cancellationToken)
     {
         ActivityTurn? turn;
         try
         {
             // The page's own token was checked; the channel is this process, so there is no service URL to trust.
-            turn = await processor.RunAsync(activity, trusted: false, serviceUrl, cancellationToken, turnId);
+            turn = await processor.RunAsync(activity, trusted: false, serviceUrl, cancellationToken, turnId, account);
         }
 #pragma warning disable CA1031 // A failed turn is the bot's error (502 to the client), not the channel's; it is logged here.
         catch (Exception e) when (e is not OperationCanceledException)

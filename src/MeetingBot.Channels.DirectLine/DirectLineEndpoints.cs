@@ -161,7 +161,7 @@ public static class DirectLineEndpoints
             return Reject(loggers, StatusCodes.Status400BadRequest, $"channelData.clientActivityID may have at most {ActivityProcessor.MaxIdLength} characters");
         }
 
-        var outcome = await conversations.PostAsync(log!, activity, ServiceUrlOf(request), cancellationToken);
+        var outcome = await conversations.PostAsync(log!, activity, identity!, ServiceUrlOf(request), cancellationToken);
         switch (outcome.Result)
         {
             case PostResult.Busy:

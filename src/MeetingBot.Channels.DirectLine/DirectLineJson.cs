@@ -29,7 +29,8 @@ internal sealed record TokenPayload(
     [property: JsonPropertyName("c")] string ConversationId,
     [property: JsonPropertyName("exp")] long ExpiresAtUnixSeconds,
     [property: JsonPropertyName("n")] string? Name = null,
-    [property: JsonPropertyName("s")] string? SessionId = null);
+    [property: JsonPropertyName("s")] string? SessionId = null,
+    [property: JsonPropertyName("a")] string? Account = null);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DirectLineConversation))]

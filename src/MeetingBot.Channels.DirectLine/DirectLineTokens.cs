@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace MeetingBot.Channels.DirectLine;
 
 /// <summary>
-/// Who a token is issued to: the Direct Line user id, the name to show the bot, and the signed-in
-/// session it belongs to (none for the development page without sign-in).
+/// Who a token is issued to: the Direct Line user id, the name to show the bot, the signed-in
+/// session it belongs to (none for the development page without sign-in), and the account rosters
+/// name the signed-in user by (<c>web:&lt;subject&gt;</c>).
 /// </summary>
-public sealed record DirectLineUser(string UserId, string? Name = null, string? SessionId = null);
+public sealed record DirectLineUser(string UserId, string? Name = null, string? SessionId = null, string? Account = null);
 
 /// <summary>Who a valid token speaks for: one user in the one conversation derived from that user's id.</summary>
 public sealed record DirectLineIdentity(DirectLineUser User, string ConversationId, DateTimeOffset ExpiresAt)
@@ -71,7 +72,7 @@ public sealed partial class DirectLineTokens(DirectLineKeys keys, SignInSessions
         var conversationId = await ConversationIdOfAsync(user.UserId, cancellationToken);
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + options.Value.TokenLifetime).ToUnixTimeSeconds());
         var payload = JsonSerializer.SerializeToUtf8Bytes(
-            new TokenPayload(user.UserId, conversationId, expiresAt.ToUnixTimeSeconds(), user.Name, user.SessionId), DirectLineJsonContext.Default.TokenPayload);
+            new TokenPayload(user.UserId, conversationId, expiresAt.ToUnixTimeSeconds(), user.Name, user.SessionId, user.Account), DirectLineJsonContext.Default.TokenPayload);
         var signed = Prefix + Base64Url.EncodeToString(payload);
         var keySet = await keys.GetAsync(cancellationToken);
         var token = signed + "." + Base64Url.EncodeToString(Sign(keySet, signed));
@@ -94,7 +95,7 @@ public sealed partial class DirectLineTokens(DirectLineKeys keys, SignInSessions
             ? options.Value.Access == DirectLineAccess.AnonymousPage
             : await sessions.IsOpenAsync(payload.UserId, session, cancellationToken);
         return open
-            ? new DirectLineIdentity(new DirectLineUser(payload.UserId, payload.Name, session), payload.ConversationId, DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAtUnixSeconds))
+            ? new DirectLineIdentity(new DirectLineUser(payload.UserId, payload.Name, session, payload.Account), payload.ConversationId, DateTimeOffset.FromUnixTimeSeconds(payload.ExpiresAtUnixSeconds))
             : null;
     }
 

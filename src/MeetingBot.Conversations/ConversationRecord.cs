@@ -2,35 +2,24 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MeetingBot.Conversations.Meetings;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Storage;
 
 namespace MeetingBot.Conversations;
 
 /// <summary>
-/// The stored state of one conversation: the self-check answers plus what a retried or duplicated
-/// delivery needs. One document per conversation, read and written once per turn.
+/// What a dialog keeps between turns, wherever it is stored: the answers, and what a retried or
+/// duplicated delivery needs. A personal self-check keeps it in its conversation's document
+/// (<see cref="ConversationRecord"/>); a meeting member's in the meeting (<see cref="SelfCheckRecord"/>),
+/// so that it follows the person from channel to channel.
 /// </summary>
-public sealed class ConversationRecord
+public abstract class DialogRecord
 {
-    public const string Kind = "conversation";
-
     /// <summary>How many recent activity ids are remembered to recognise a duplicate delivery.</summary>
     public const int RememberedActivities = 32;
 
-    public required string ChannelId { get; init; }
-
-    public required string ConversationId { get; init; }
-
-    public required string UserId { get; set; }
-
     public DialogState Dialog { get; init; } = new();
-
-    /// <summary>Facts about the user the channel told (their name), by role; part of the context of every turn.</summary>
-    public Dictionary<string, string> Profile { get; init; } = new(StringComparer.Ordinal);
-
-    /// <summary>How to reach the conversation without being asked, as last seen.</summary>
-    public ConversationAddress? Address { get; set; }
 
     /// <summary>Ids of the latest activities processed, newest last.</summary>
     public List<string> RecentActivityIds { get; init; } = [];
@@ -45,6 +34,53 @@ public sealed class ConversationRecord
     public string? LastDraftHash { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The id of a kept draft version in the record's partition.</summary>
+    public virtual string VersionIdOf(int version) => DraftVersion.IdOf(version);
+
+    /// <summary>Remembers a processed activity (or bot-initiated key), forgetting the oldest beyond <see cref="RememberedActivities"/>.</summary>
+    public void Remember(string activityId)
+    {
+        RecentActivityIds.Add(activityId);
+        if (RecentActivityIds.Count > RememberedActivities)
+        {
+            RecentActivityIds.RemoveAt(0);
+        }
+    }
+}
+
+/// <summary>
+/// The stored state of one conversation: who it is with and how to reach it, the personal
+/// self-check (when the user is on no meeting's roster), and which meeting it works on. One
+/// document per conversation, read once per turn.
+/// </summary>
+public sealed class ConversationRecord : DialogRecord
+{
+    public const string Kind = "conversation";
+
+    public required string ChannelId { get; init; }
+
+    public required string ConversationId { get; init; }
+
+    public required string UserId { get; set; }
+
+    /// <summary>Facts about the user the channel told (their name), by role; part of the context of every turn.</summary>
+    public Dictionary<string, string> Profile { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>How to reach the conversation without being asked, as last seen.</summary>
+    public ConversationAddress? Address { get; set; }
+
+    /// <summary>The meeting this conversation prepares for, and who the user is on its roster; null for a personal self-check.</summary>
+    public MeetingBinding? Meeting { get; set; }
+
+    /// <summary>When the user's meetings were last looked up (docs/architecture.md, "Meetings in the store").</summary>
+    public DateTimeOffset MeetingsCheckedAt { get; set; }
+
+    /// <summary>The meetings offered when the user is on several rosters, until they choose one.</summary>
+    public List<string> MeetingChoices { get; set; } = [];
+
+    /// <summary>A dialog entered by a command (创建会议), run instead of the self-check until it ends.</summary>
+    public SideDialog? Side { get; set; }
 
     public static ConversationRecord FromJson(JsonElement body)
     {
@@ -118,6 +154,9 @@ internal static class StoredJson
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
 [JsonSerializable(typeof(ConversationRecord))]
+[JsonSerializable(typeof(Meetings.SelfCheckRecord))]
+[JsonSerializable(typeof(DialogState))]
+[JsonSerializable(typeof(Meetings.AuditEntry))]
 [JsonSerializable(typeof(DraftVersion))]
 [JsonSerializable(typeof(Files.StoredFile))]
 [JsonSerializable(typeof(Files.SecretDocument))]

@@ -1,5 +1,7 @@
 using MeetingBot.Conversations.Context;
 using MeetingBot.Conversations.Files;
+using MeetingBot.Conversations.Meetings;
+using MeetingBot.Meetings.Storage;
 using MeetingBot.Conversations.Outbound;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
@@ -38,10 +40,11 @@ public static class ConversationServiceCollectionExtensions
     /// the file and line at fault, and registers the turn pipeline, the outbound path (messengers,
     /// background work, bot-initiated turns) and the files replies carry. Channels add their messengers.
     /// </summary>
-    public static IServiceCollection AddMeetingBotConversations(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="content">Content loaded before (tests that compose many pipelines load it once); else loaded now.</param>
+    public static IServiceCollection AddMeetingBotConversations(this IServiceCollection services, IConfiguration configuration, LoadedContent? content = null)
     {
-        var content = configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions();
-        var (catalog, templates, checker) = LoadContent(content);
+        var (catalog, templates, checker) = content
+            ?? LoadContent(configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions());
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -66,7 +69,21 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<OutboundMessengers>();
         services.AddSingleton<PendingReplies>();
         services.AddSingleton<BotInitiatedTurns>();
+        AddMeetings(services, configuration);
         return services;
+    }
+
+    /// <summary>Meetings: their store, the commands and views of meetings, and the notices they send.</summary>
+    private static void AddMeetings(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MeetingOptions>().Bind(configuration.GetSection(MeetingOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MeetingOptions>, MeetingOptionsValidator>());
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<MeetingSessions>();
+        services.AddSingleton<MeetingCreation>();
+        services.AddSingleton<SecretaryViews>();
+        services.AddSingleton<MeetingCommands>();
+        services.AddSingleton<MeetingNotices>();
     }
 
     public static LoadedContent LoadContent(ContentOptions options)

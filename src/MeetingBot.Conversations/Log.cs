@@ -34,4 +34,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "An activity from another user than the conversation's own was refused; nothing ran")]
     internal static partial void ForeignSender(ILogger logger);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "A user joined a meeting with its invitation code")]
+    internal static partial void MeetingJoined(ILogger logger);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "A meeting was created")]
+    internal static partial void MeetingCreated(ILogger logger);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "A secretary read the {What} of a meeting")]
+    internal static partial void SecretaryRead(ILogger logger, string what);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "A notice for a person of a meeting could not be delivered ({Result})")]
+    internal static partial void MeetingNoticeUndelivered(ILogger logger, string result);
 }

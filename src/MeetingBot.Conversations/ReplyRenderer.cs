@@ -1,5 +1,6 @@
 using System.Text;
 using MeetingBot.Conversations.Files;
+using MeetingBot.Conversations.Meetings;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
@@ -23,7 +24,8 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
     private const string TextMediaType = "text/plain; charset=utf-8";
     private const string WordMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public RenderedTurn Render(IReadOnlyList<DialogEvent> events, DialogState state, ConversationContext context)
+    /// <param name="audience">Who reads 帮助 (which commands of meetings it lists).</param>
+    public RenderedTurn Render(IReadOnlyList<DialogEvent> events, DialogState state, ConversationContext context, HelpAudience? audience = null)
     {
         RenderedDraft? draft = null;
         RenderedDraft Draft() => draft ??= drafts.Render(state, context);
@@ -35,8 +37,8 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
             {
                 MessageEvent m => Text(RenderMessage(m.Key, m.Values)),
                 AskEvent a => Ask(a.Question, context),
-                WelcomeEvent => Text(templates.Render(ConversationTemplates.Welcome, Commands())),
-                HelpEvent => Text(templates.Render(ConversationTemplates.Help, Commands())),
+                WelcomeEvent => Text(templates.Render(ConversationTemplates.Welcome, Commands(HelpAudience.Cadre))),
+                HelpEvent => Text(templates.Render(ConversationTemplates.Help, Commands(audience ?? HelpAudience.Cadre))),
                 ProgressEvent p => Text(templates.Render(ConversationTemplates.Progress, p.Progress)),
                 DraftEvent => Text(Draft().Text) with { IsDraft = true },
                 DownloadEvent d => Download(Draft(), d.Format, files),
@@ -52,6 +54,10 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
 
     /// <summary>A short message of dialogs/messages.yaml with its placeholders filled (also for channel chrome such as card buttons).</summary>
     public string RenderMessage(string key, IReadOnlyDictionary<string, object?> values) => templates.RenderSnippet(engine.Catalog.Message(key), values);
+
+    /// <summary>A reply of one short message of dialogs/messages.yaml.</summary>
+    public BotReply Message(string key, params (string Key, object? Value)[] values) =>
+        Text(RenderMessage(key, values.ToDictionary(v => v.Key, v => v.Value)));
 
     private static BotReply Text(string text) => new(text, []);
 
@@ -133,6 +139,16 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
     private BotReply Submitted(RenderedDraft draft) =>
         Text(templates.Render(ConversationTemplates.Submitted, draft.Model));
 
-    private CommandsModel Commands() =>
-        new(engine.Catalog.Commands.Words.OrderBy(w => w.Key).Select(w => new CommandEntry(w.Key.ToString().ToLowerInvariant(), w.Value[0], w.Value)).ToArray());
+    /// <summary>The commands a reader may use, in the groups help.scriban lists (self-check, meeting, secretary, administrator).</summary>
+    private CommandsModel Commands(HelpAudience audience)
+    {
+        var words = engine.Catalog.Commands.Words;
+        CommandEntry[] Entries(IEnumerable<Command> commands) =>
+            [.. commands.Select(c => new CommandEntry(CommandWords.NameOf(c), words[c][0], words[c]))];
+        return new CommandsModel(
+            Entries(CommandGroups.SelfCheck),
+            Entries(CommandGroups.Member),
+            audience.Secretary ? Entries(CommandGroups.Secretary) : [],
+            audience.Admin ? Entries(CommandGroups.Admin) : []);
+    }
 }

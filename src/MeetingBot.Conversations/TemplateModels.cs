@@ -8,8 +8,31 @@ namespace MeetingBot.Conversations;
 /// <summary>A command as welcome.scriban and help.scriban list it: its key, its first word, all its words.</summary>
 public sealed record CommandEntry(string Command, string Word, IReadOnlyList<string> Words);
 
-/// <summary>welcome.scriban and help.scriban.</summary>
-public sealed record CommandsModel(IReadOnlyList<CommandEntry> Commands);
+/// <summary>
+/// welcome.scriban and help.scriban: the self-check's commands, the meeting commands everyone may
+/// use, and those of secretaries and administrators (empty for others).
+/// </summary>
+public sealed record CommandsModel(
+    IReadOnlyList<CommandEntry> Commands,
+    IReadOnlyList<CommandEntry> MeetingCommands,
+    IReadOnlyList<CommandEntry> SecretaryCommands,
+    IReadOnlyList<CommandEntry> AdminCommands);
+
+/// <summary>Which commands help.scriban lists to whom.</summary>
+public static class CommandGroups
+{
+    public static readonly Command[] Member = [Command.Join, Command.Meetings, Command.Withdraw];
+
+    private static readonly Command[] SecretaryOnly =
+        [Command.Summary, Command.Similarity, Command.Rectification, Command.Export, Command.Return, Command.AddSecretary, Command.Invitation];
+
+    // 进度 is the self-check's progress for everyone, and the roster's for secretaries.
+    public static readonly Command[] Secretary = [Command.Progress, .. SecretaryOnly];
+
+    public static readonly Command[] Admin = [Command.CreateMeeting];
+
+    public static readonly Command[] SelfCheck = [.. Enum.GetValues<Command>().Except([.. Member, .. SecretaryOnly, .. Admin])];
+}
 
 /// <summary>question.scriban: the prompt as rendered, numbered options, how to answer, and the answer it has.</summary>
 public sealed record QuestionModel(
@@ -54,6 +77,7 @@ public static class ConversationTemplates
 
     public static IReadOnlyList<TemplateSpec> All { get; } =
     [
+        .. Meetings.MeetingTemplates.All,
         new(Welcome, [SampleCommands]),
         new(Help, [SampleCommands]),
         new(Progress, [new Progress([new SectionProgress("基本情况", 2, 2, false), new SectionProgress("理论学习", 1, 3, true), new SectionProgress("原因分析", 0, 1, false), new SectionProgress("整改措施", 0, 0, false)], 1, 4)]),
@@ -78,7 +102,13 @@ public static class ConversationTemplates
         new(SubmitRefused, [new SubmitRefusedModel([new SubmitBlock("x年x月", "填写实际时间", "说明")])]),
     ];
 
-    // Every command, so a command without its line in help.scriban is found at load.
-    private static CommandsModel SampleCommands =>
-        new(Enum.GetValues<Command>().Select(c => new CommandEntry(c.ToString().ToLowerInvariant(), "词", ["词"])).ToArray());
+    // Every command in every group, so a command without its line in help.scriban is found at load.
+    private static CommandsModel SampleCommands
+    {
+        get
+        {
+            CommandEntry[] Entries(IEnumerable<Command> commands) => [.. commands.Select(c => new CommandEntry(CommandWords.NameOf(c), "词", ["词"]))];
+            return new(Entries(CommandGroups.SelfCheck), Entries(CommandGroups.Member), Entries(CommandGroups.Secretary), Entries(CommandGroups.Admin));
+        }
+    }
 }

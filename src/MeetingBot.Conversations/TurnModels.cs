@@ -1,4 +1,5 @@
 using MeetingBot.Dialogs.Engine;
+using MeetingBot.Meetings;
 
 namespace MeetingBot.Conversations;
 
@@ -14,6 +15,12 @@ public sealed record TurnInput
 
     /// <summary>The name the channel knows the user by, if any.</summary>
     public string? UserName { get; init; }
+
+    /// <summary>
+    /// Who the user is across channels, as rosters name them (msteams:&lt;AAD object id&gt;,
+    /// wecom:&lt;UserID&gt;, web:&lt;sign-in subject&gt;); when null, the channel and its user id.
+    /// </summary>
+    public ChannelIdentity? Account { get; init; }
 
     /// <summary>
     /// The channel's id of the incoming message, or the idempotency key of a turn the bot starts: a

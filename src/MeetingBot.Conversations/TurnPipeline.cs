@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using MeetingBot.Conversations.Context;
 using MeetingBot.Conversations.Files;
+using MeetingBot.Conversations.Meetings;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
+using MeetingBot.Meetings;
 using MeetingBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,6 +24,10 @@ public sealed class TurnPipeline(
     DialogEngine engine,
     ReplyRenderer renderer,
     IConversationContextSource contexts,
+    MeetingSessions sessions,
+    MeetingCommands commands,
+    MeetingNotices notices,
+    IOptions<MeetingOptions> meetingOptions,
     IDocumentStore store,
     ConversationGate gate,
     IOptions<ConversationOptions> options,
@@ -93,23 +99,31 @@ public sealed class TurnPipeline(
                 return new TurnResult([], TurnOutcome.Refused);
             }
 
-            if (input.ActivityId is { } activityId && record.RecentActivityIds.Contains(activityId))
+            var account = input.Kind == TurnKind.Notification ? null : input.Account ?? new ChannelIdentity(input.ChannelId, input.UserId);
+            var session = await OpenMeetingAsync(record, account, isNew: stored is null, cancellationToken);
+            DialogRecord dialog = (DialogRecord?)session?.SelfCheck ?? record;
+            if (input.ActivityId is { } activityId && (dialog.RecentActivityIds.Contains(activityId) || record.RecentActivityIds.Contains(activityId)))
             {
                 Log.DuplicateActivity(logger);
-                var replay = record.RecentActivityIds[^1] == activityId ? record.LastReplies : [];
+                var replay = dialog.RecentActivityIds.LastOrDefault() == activityId ? dialog.LastReplies : [];
                 return new TurnResult(replay, TurnOutcome.Duplicate) { Address = record.Address };
             }
 
-            var (turn, outcome) = await RunAsync(record, input, cancellationToken);
+            var work = await RunAsync(record, session, account, input, cancellationToken);
             try
             {
-                await SaveAsync(key, stored?.ETag, record, turn, cancellationToken);
-                Log.TurnProcessed(logger, input.Kind, turn.Replies.Count, attempt);
-                return new TurnResult(turn.Replies, outcome) { Address = record.Address };
+                await SaveAsync(key, stored, record, work, cancellationToken);
+                Log.TurnProcessed(logger, input.Kind, work.Turn.Replies.Count, attempt);
+                if (work.Session is { Notices.Count: > 0 } noticed)
+                {
+                    notices.Send(noticed.Meeting.Id, noticed.Notices);
+                }
+
+                return new TurnResult(work.Turn.Replies, work.Outcome) { Address = record.Address };
             }
             catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentConflictException)
             {
-                // Another instance stored a turn of this conversation first.
+                // Another instance stored a turn of this conversation (or of this person's self-check) first.
                 if (attempt == MaxAttempts)
                 {
                     Log.ConversationBusy(logger);
@@ -120,6 +134,17 @@ public sealed class TurnPipeline(
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), time, cancellationToken);
             }
         }
+    }
+
+    /// <summary>The meeting the conversation works on; a new conversation (or one not checked for a while) looks for its user's meetings first.</summary>
+    private async Task<MeetingSession?> OpenMeetingAsync(ConversationRecord record, ChannelIdentity? account, bool isNew, CancellationToken cancellationToken)
+    {
+        if (record.Meeting is null && account is not null)
+        {
+            await sessions.LookUpAsync(record, account, now: isNew, cancellationToken);
+        }
+
+        return await sessions.OpenAsync(record, account, cancellationToken);
     }
 
     /// <summary>
@@ -133,7 +158,7 @@ public sealed class TurnPipeline(
     private TurnResult Notice(string key, TurnOutcome outcome) =>
         new([new BotReply(renderer.RenderMessage(key, new Dictionary<string, object?>()), [])], outcome);
 
-    private async Task<(RenderedTurn Turn, TurnOutcome Outcome)> RunAsync(ConversationRecord record, TurnInput input, CancellationToken cancellationToken)
+    private async Task<TurnWork> RunAsync(ConversationRecord record, MeetingSession? session, ChannelIdentity? account, TurnInput input, CancellationToken cancellationToken)
     {
         if (input.Kind != TurnKind.Notification)
         {
@@ -145,67 +170,141 @@ public sealed class TurnPipeline(
             }
         }
 
-        var context = await contexts.GetAsync(record, cancellationToken);
-        var state = record.Dialog;
+        var context = await ContextAsync(record, session, cancellationToken);
+        var replies = new List<BotReply>();
+        var files = new List<NewFile>();
+        if (account is not null && input.Kind == TurnKind.Message
+            && await commands.HandleAsync(new MeetingTurn(record, session, account, input.Text, input.QuestionKey, context), cancellationToken) is { } handled)
+        {
+            replies.AddRange(handled.Replies);
+            files.AddRange(handled.Files);
+            if (!handled.Rebound)
+            {
+                return Finish(record, session, input, new RenderedTurn(replies, null, files), TurnOutcome.Other);
+            }
+
+            // Joined or chose a meeting (or took a material back): its self-check goes on from where it is.
+            session = await sessions.OpenAsync(record, account, cancellationToken) ?? session;
+            context = await ContextAsync(record, session, cancellationToken);
+        }
+
+        var target = (DialogRecord?)session?.SelfCheck ?? record;
+        var state = target.Dialog;
         engine.Prepare(state, context);
         var dialog = input.Kind switch
         {
+            _ when replies.Count > 0 => engine.Ask(state, context),
             TurnKind.ConversationStarted => engine.Start(state, context),
             TurnKind.Unsupported => Only(new MessageEvent(MessageKeys.UnsupportedInput)),
             TurnKind.Notification => Only(new MessageEvent(input.Notice!.MessageKey, input.Notice.Values)),
             _ => engine.Handle(state, context, input.Text, input.QuestionKey),
         };
-        var turn = renderer.Render(dialog.Events, state, context);
-
-        record.UpdatedAt = time.GetUtcNow();
-        record.LastReplies = [.. turn.Replies];
-        if (input.ActivityId is not null)
+        var turn = renderer.Render(dialog.Events, state, context, HelpAudience.Of(session, account, meetingOptions.Value));
+        var outcome = TurnResult.From(dialog.Outcome);
+        if (outcome == TurnOutcome.Submitted && session is not null)
         {
-            record.RecentActivityIds.Add(input.ActivityId);
-            if (record.RecentActivityIds.Count > ConversationRecord.RememberedActivities)
-            {
-                record.RecentActivityIds.RemoveAt(0);
-            }
+            SubmitToMeeting(session, turn);
         }
 
-        return (turn, TurnResult.From(dialog.Outcome));
+        return Finish(record, session, input, turn with { Replies = [.. replies, .. turn.Replies], Files = [.. files, .. turn.Files] }, outcome);
+    }
+
+    /// <summary>The context of the turn: what the channel told, and the meeting's facts for the person on its roster.</summary>
+    private async Task<ConversationContext> ContextAsync(ConversationRecord record, MeetingSession? session, CancellationToken cancellationToken)
+    {
+        var context = await contexts.GetAsync(record, cancellationToken);
+        return session is null ? context : MeetingContext.Of(context, session.Meeting, session.Person, engine.Catalog.Default);
+    }
+
+    /// <summary>提交 in a meeting: the answers as they are now go to the secretaries, who are told.</summary>
+    private void SubmitToMeeting(MeetingSession session, RenderedTurn turn)
+    {
+        var selfCheck = session.SelfCheck;
+        var version = KeepVersion(selfCheck, turn.Draft!.Text) ? selfCheck.DraftVersions + 1 : selfCheck.DraftVersions;
+        selfCheck.Submission = new Submission(version, time.GetUtcNow(), MeetingSessions.Copy(selfCheck.Dialog));
+        selfCheck.Returned = null;
+        session.Notices.Add(new MeetingNotice(
+            [.. session.Meeting.Secretaries.Select(s => s.PersonId)],
+            $"submitted:{session.Meeting.Id}:{selfCheck.PersonId}:{version}",
+            new Notice(MessageKeys.MemberSubmitted, new Dictionary<string, object?> { ["name"] = session.Person.Name, ["title"] = session.Meeting.Title })));
+    }
+
+    /// <summary>What every turn records: when, its replies (for a retried delivery), and its activity id.</summary>
+    private TurnWork Finish(ConversationRecord record, MeetingSession? session, TurnInput input, RenderedTurn turn, TurnOutcome outcome)
+    {
+        DialogRecord target = (DialogRecord?)session?.SelfCheck ?? record;
+        target.UpdatedAt = time.GetUtcNow();
+        target.LastReplies = [.. turn.Replies];
+        if (input.ActivityId is not null)
+        {
+            target.Remember(input.ActivityId);
+        }
+
+        if (session is not null && input.Kind != TurnKind.Notification)
+        {
+            session.SelfCheck.LastConversation = new ConversationRef(record.ChannelId, record.ConversationId);
+        }
+
+        return new TurnWork(turn, outcome, session);
     }
 
     private static DialogTurn Only(DialogEvent dialogEvent) => new([dialogEvent], DialogOutcome.Other);
 
     /// <summary>
-    /// One atomic write of everything the turn produced: the state, a new draft version when the
-    /// draft's text changed (or it was submitted), and the files its replies carry.
+    /// Stores everything the turn produced. A personal self-check: one atomic write of the
+    /// conversation, a new draft version when the draft's text changed (or it was submitted), and
+    /// the files its replies carry. In a meeting: the conversation (with the files) only when it
+    /// changed, then one atomic write in the meeting's partition of the self-check, its draft
+    /// version and what the turn changed besides there (docs/architecture.md, "Meetings in the store").
     /// </summary>
-    private async Task SaveAsync(DocumentKey key, string? etag, ConversationRecord record, RenderedTurn turn, CancellationToken cancellationToken)
+    private async Task SaveAsync(DocumentKey key, StoredDocument? stored, ConversationRecord record, TurnWork work, CancellationToken cancellationToken)
     {
-        var writes = new List<DocumentWrite>();
-        if (turn.Draft is { } draft && KeepVersion(record, draft.Text))
+        var session = work.Session;
+        DialogRecord dialog = (DialogRecord?)session?.SelfCheck ?? record;
+        var version = Version(session?.SelfCheck.Key.PartitionKey ?? key.PartitionKey, dialog, work.Turn);
+        var files = work.Turn.Files.Select(file =>
+            DocumentWrite.Create(ConversationFiles.Document(key.PartitionKey, file, options.Value.FileLifetime))).ToList();
+        var conversation = new NewDocument(key, ConversationRecord.Kind, record.ToJson());
+        var conversationWrite = stored is null ? DocumentWrite.Create(conversation) : DocumentWrite.Replace(conversation, stored.ETag);
+        if (session is null)
         {
-            // A version written by a turn that then loses the race is not kept: the batch is atomic,
-            // and the retry takes the same number.
-            record.DraftVersions++;
-            var version = new DraftVersion(record.DraftVersions, record.UpdatedAt, record.Dialog.Submitted, draft.Text);
-            writes.Add(new DocumentWrite(DocumentWriteKind.Upsert, new NewDocument(key with { Id = DraftVersion.IdOf(version.Version) }, DraftVersion.Kind, version.ToJson())));
+            await store.WriteBatchAsync([.. version, .. files, conversationWrite], cancellationToken);
+            return;
         }
 
-        writes.AddRange(turn.Files.Select(file =>
-            new DocumentWrite(DocumentWriteKind.Create, ConversationFiles.Document(key.PartitionKey, file, options.Value.FileLifetime))));
-        var state = new NewDocument(key, ConversationRecord.Kind, record.ToJson());
-        writes.Add(etag is null ? new DocumentWrite(DocumentWriteKind.Create, state) : new DocumentWrite(DocumentWriteKind.Replace, state, etag));
-        await store.WriteBatchAsync(writes, cancellationToken);
+        if (files.Count > 0 || stored is null || stored.Body.GetRawText() != conversation.Body.GetRawText())
+        {
+            await store.WriteBatchAsync([.. files, conversationWrite], cancellationToken);
+        }
+
+        var selfCheck = new NewDocument(session.SelfCheck.Key, SelfCheckRecord.Kind, session.SelfCheck.ToJson());
+        await store.WriteBatchAsync(
+            [.. version, .. session.Writes, session.SelfCheckETag is null ? DocumentWrite.Create(selfCheck) : DocumentWrite.Replace(selfCheck, session.SelfCheckETag)],
+            cancellationToken);
+    }
+
+    /// <summary>A new draft version (none, or one write) when the draft's text changed, or it was submitted; counted on the record.</summary>
+    private static DocumentWrite[] Version(string partitionKey, DialogRecord record, RenderedTurn turn)
+    {
+        if (turn.Draft is not { } draft || !KeepVersion(record, draft.Text))
+        {
+            return [];
+        }
+
+        // A version written by a turn that then loses the race is not kept: the batch is atomic,
+        // and the retry takes the same number.
+        record.DraftVersions++;
+        record.LastDraftHash = DraftHash(record, draft.Text);
+        var version = new DraftVersion(record.DraftVersions, record.UpdatedAt, record.Dialog.Submitted, draft.Text);
+        return [DocumentWrite.Upsert(new NewDocument(new DocumentKey(partitionKey, record.VersionIdOf(version.Version)), DraftVersion.Kind, version.ToJson()))];
     }
 
     /// <summary>A draft is kept when its text differs from the latest kept version, or when it is submitted.</summary>
-    private static bool KeepVersion(ConversationRecord record, string text)
-    {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16)) + (record.Dialog.Submitted ? ":submitted" : "");
-        if (hash == record.LastDraftHash)
-        {
-            return false;
-        }
+    private static bool KeepVersion(DialogRecord record, string text) => DraftHash(record, text) != record.LastDraftHash;
 
-        record.LastDraftHash = hash;
-        return true;
-    }
+    private static string DraftHash(DialogRecord record, string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16)) + (record.Dialog.Submitted ? ":submitted" : "");
 }
+
+/// <summary>What a turn produced, to store and then to answer with.</summary>
+internal sealed record TurnWork(RenderedTurn Turn, TurnOutcome Outcome, MeetingSession? Session);

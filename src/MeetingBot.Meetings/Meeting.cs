@@ -46,6 +46,14 @@ public sealed record Meeting
     /// <summary>The inspection's findings (反馈问题), grouped by their aspect (方面).</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>The code members join with (加入 <code>); see <see cref="Storage.MeetingStore.NewInvitationCode"/>.</summary>
+    public string InvitationCode { get; init; } = "";
+
+    /// <summary>The secretaries of the meeting, who prepare it.</summary>
+    public IEnumerable<RosterEntry> Secretaries => Roster.Where(e => e.Role == MeetingRole.Secretary);
+
+    public RosterEntry? Person(string personId) => Roster.FirstOrDefault(e => e.PersonId == personId);
+
     /// <summary>The roster entry of a person reached on a channel, or null when they are not on the roster.</summary>
     public RosterEntry? EntryOf(ChannelIdentity identity) => Roster.FirstOrDefault(e => e.Identities.Contains(identity));
 }

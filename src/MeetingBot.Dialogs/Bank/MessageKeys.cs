@@ -45,6 +45,31 @@ public static class MessageKeys
     public const string DownloadButton = "download_button";
     public const string ReminderUnfinished = "reminder_unfinished";
 
+    // A meeting's commands and notices.
+    public const string MeetingSecretaryOnly = "meeting_secretary_only";
+    public const string MeetingAdminOnly = "meeting_admin_only";
+    public const string MeetingNone = "meeting_none";
+    public const string MeetingJoinHow = "meeting_join_how";
+    public const string MeetingJoinUnknown = "meeting_join_unknown";
+    public const string MeetingJoined = "meeting_joined";
+    public const string MeetingChosen = "meeting_chosen";
+    public const string MeetingCreateCancelled = "meeting_create_cancelled";
+    public const string MeetingCreated = "meeting_created";
+    public const string MeetingInvitation = "meeting_invitation";
+    public const string MemberSubmitted = "member_submitted";
+    public const string MemberReturned = "member_returned";
+    public const string ReturnHow = "return_how";
+    public const string PersonUnknown = "person_unknown";
+    public const string ReturnNotSubmitted = "return_not_submitted";
+    public const string ReturnDone = "return_done";
+    public const string WithdrawNothing = "withdraw_nothing";
+    public const string WithdrawClosed = "withdraw_closed";
+    public const string WithdrawDone = "withdraw_done";
+    public const string AddSecretaryHow = "add_secretary_how";
+    public const string SecretaryAdded = "secretary_added";
+    public const string NothingSubmitted = "nothing_submitted";
+    public const string MeetingFileName = "meeting_file_name";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ChoiceHint, MultiHint, MultiSuggestedHint, NumberHint, DateHint, TextHint, SkipKept, Kept, NothingToKeep, SubmitIncomplete, ProblemsPart, NotUnderstood, TooLong, TooFew, Skipped, CannotSkip,
@@ -52,5 +77,6 @@ public static class MessageKeys
         SubmitNotReady, AcceptedGap, WelcomeBack, NoSuggestions, CurrentAnswer, AlreadySubmitted,
         UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly, StoreUnavailable,
         TurnTimedOut, DraftDownload, DraftFileName, DownloadButton, ReminderUnfinished,
+        MeetingSecretaryOnly, MeetingAdminOnly, MeetingNone, MeetingJoinHow, MeetingJoinUnknown, MeetingJoined, MeetingChosen, MeetingCreateCancelled, MeetingCreated, MeetingInvitation, MemberSubmitted, MemberReturned, ReturnHow, PersonUnknown, ReturnNotSubmitted, ReturnDone, WithdrawNothing, WithdrawClosed, WithdrawDone, AddSecretaryHow, SecretaryAdded, NothingSubmitted, MeetingFileName,
     };
 }

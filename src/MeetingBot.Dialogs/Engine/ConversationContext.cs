@@ -18,6 +18,12 @@ public sealed record ConversationContext
 
     public IReadOnlyDictionary<string, IReadOnlyList<ContextItem>> Lists { get; init; } = FrozenDictionary<string, IReadOnlyList<ContextItem>>.Empty;
 
+    /// <summary>
+    /// Choices the context makes for steps it answers itself, by step id (a meeting's kind for the
+    /// meeting_kind step): conditions and the draft read them as if the cadre had chosen them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; init; } = FrozenDictionary<string, IReadOnlyList<string>>.Empty;
+
     /// <summary>The date a date answer without a year belongs to; set by the pipeline from its clock.</summary>
     public DateOnly Today { get; init; }
 
@@ -29,10 +35,13 @@ public sealed record ConversationContext
 /// <summary>An item of a context list: a stable id (stored in answers) and the words shown.</summary>
 public sealed record ContextItem(string Id, string Label);
 
-/// <summary>The answers and the context, as conditions see them.</summary>
+/// <summary>The answers and the context, as conditions see them: the cadre's choice, else the context's.</summary>
 public readonly record struct AnswerView(DialogState State, ConversationContext Context) : IAnswerView
 {
-    public IReadOnlyList<string> SelectedOptions(string stepId) => State.SelectedOptions(stepId);
+    public IReadOnlyList<string> SelectedOptions(string stepId) =>
+        State.SelectedOptions(stepId) is { Count: > 0 } chosen ? chosen : Context.Choices.GetValueOrDefault(stepId) ?? [];
 
     public string? Fact(string role) => Context.Fact(role);
+
+    public bool HasList(string name) => Context.List(name).Count > 0;
 }

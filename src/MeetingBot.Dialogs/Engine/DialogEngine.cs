@@ -15,13 +15,25 @@ public sealed class DialogEngine(QuestionBankCatalog catalog, ISubmissionGate? g
 
     public QuestionBankCatalog Catalog { get; } = catalog;
 
-
     /// <summary>The conversation was opened (or re-opened): greet, then ask where the cadre is.</summary>
     public DialogTurn Start(DialogState state, ConversationContext context) => Session(state, context).Start();
+
+    /// <summary>Asks the open question without a greeting: a dialog entered by a command (创建会议, 加入).</summary>
+    public DialogTurn Ask(DialogState state, ConversationContext context) => Session(state, context).Ask();
+
+    /// <summary>The question open now, or null when every question of the state's bank is answered.</summary>
+    public QuestionInstance? Current(DialogState state, ConversationContext context)
+    {
+        Prepare(state, context);
+        return QuestionPlan.Current(QuestionPlan.Expand(Catalog.BankOf(state), new AnswerView(state, context)), state);
+    }
 
     /// <param name="questionKey">The question a clicked form belonged to, if the answer came from one.</param>
     public DialogTurn Handle(DialogState state, ConversationContext context, string text, string? questionKey = null) =>
         Session(state, context).Handle(text, questionKey);
+
+    /// <summary>Takes a submitted material back to its review step, its answers kept (撤回修改, 退回).</summary>
+    public void Reopen(DialogState state) => Session(state, ConversationContext.Empty).Reopen();
 
     /// <summary>Brings the state onto the current version of its bank; true when anything changed.</summary>
     public bool Prepare(DialogState state, ConversationContext context) => BankMigration.Migrate(state, Catalog.BankOf(state), context);

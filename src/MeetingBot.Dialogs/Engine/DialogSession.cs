@@ -35,6 +35,14 @@ internal sealed partial class DialogSession(QuestionBank bank, DialogState state
         return Done();
     }
 
+    public void Reopen() => Unsubmit();
+
+    public DialogTurn Ask()
+    {
+        AskCurrent();
+        return Done();
+    }
+
     public DialogTurn Handle(string text, string? questionKey)
     {
         // Text made only of spaces, control or invisible characters (U+0000, U+200B, ESC) carries no

@@ -8,7 +8,7 @@ internal static class QuestionBankChecks
     private static readonly HashSet<string> Roles =
     [
         "meeting_kind", "year", "inspection_group", "feedback_notice", "feedback_aspects", "feedback_count",
-        "name", "unit", "post", "areas", "opinions", "talks", "studied", "findings",
+        "name", "unit", "post", "areas", "opinions", "talks", "studied", "findings", "claims", "claim_showings", "claim_examples", "claim_measures",
         "problems", "statements", "showings", "examples", "causes", "cause_showings", "measures", "commitments", "review",
     ];
 
@@ -24,6 +24,9 @@ internal static class QuestionBankChecks
         ["examples"] = "problems",
         ["cause_showings"] = "causes",
         ["commitments"] = "measures",
+        ["claim_showings"] = "claims",
+        ["claim_examples"] = "claims",
+        ["claim_measures"] = "claims",
     };
 
     public static void Run(QuestionBank bank, string file, List<string> problems)
@@ -53,10 +56,12 @@ internal static class QuestionBankChecks
             CheckRole(bank, step, aspects, Problem);
         }
 
-        var reviews = bank.Steps.Where(s => s.Kind == StepKind.Review).ToArray();
-        if (reviews.Length != 1 || bank.Steps[^1].Kind != StepKind.Review)
+        // A bank that writes a material ends with its review; a bank of another dialog (创建会议) may have none.
+        var reviews = bank.Steps.Count(s => s.Kind == StepKind.Review);
+        var needsReview = bank.Steps.Any(s => s.Role == "problems");
+        if (reviews > 1 || (reviews == 1 && bank.Steps[^1].Kind != StepKind.Review) || (needsReview && reviews == 0))
         {
-            problems.Add($"{file}: the last step, and only it, must be of kind review");
+            problems.Add($"{file}: a review step comes last and only once, and a bank with problems steps (a material) has one");
         }
     }
 
@@ -193,9 +198,12 @@ internal static class QuestionBankChecks
             case "problems" when step.Kind != StepKind.Multi || section.Aspect is null:
                 problem(step, "a problems step must be a multi step in a section with an aspect");
                 break;
-            case "statements" or "showings" or "examples" or "cause_showings" or "commitments"
+            case "statements" or "showings" or "examples" or "cause_showings" or "commitments" or "claim_showings" or "claim_examples" or "claim_measures"
                 when step.ForEach is null || bank.StepsById.GetValueOrDefault(step.ForEach)?.Role != RepeatsFor[step.Role]:
                 problem(step, $"a {step.Role} step must repeat for_each a {RepeatsFor[step.Role]} step");
+                break;
+            case "claims" when step.Kind != StepKind.Multi || step.OptionsFrom is null:
+                problem(step, "the claims step must be a multi step with options_from (the meeting's findings)");
                 break;
             case "causes" when step.Kind != StepKind.Multi:
                 problem(step, "the causes step must be a multi step");
@@ -213,6 +221,7 @@ internal static class QuestionBankChecks
     {
         null => [],
         AnyCondition any => any.Conditions.SelectMany(Flatten),
+        AllCondition all => all.Conditions.SelectMany(Flatten),
         _ => [condition],
     };
 }

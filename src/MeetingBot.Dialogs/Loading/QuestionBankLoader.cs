@@ -160,7 +160,8 @@ public static class QuestionBankLoader
         foreach (var (keyNode, value) in root.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value!;
-            if (!Enum.TryParse<Command>(key, ignoreCase: true, out var command) || key.Any(char.IsUpper))
+            var command = Enum.GetValues<Command>().FirstOrDefault(c => CommandWords.NameOf(c) == key, (Command)(-1));
+            if (!Enum.IsDefined(command))
             {
                 file.Problem(keyNode, $"unknown command '{key}'");
                 continue;
@@ -177,7 +178,7 @@ public static class QuestionBankLoader
 
         foreach (var missing in Enum.GetValues<Command>().Where(c => !words.ContainsKey(c)))
         {
-            file.Problem(root, $"command '{missing.ToString().ToLowerInvariant()}' is missing");
+            file.Problem(root, $"command '{CommandWords.NameOf(missing)}' is missing");
         }
 
         var duplicates = words.SelectMany(w => w.Value).GroupBy(w => w, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1);

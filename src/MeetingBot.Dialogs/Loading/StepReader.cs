@@ -90,10 +90,14 @@ internal static class StepReader
                 return new EqualsCondition(file.String(equals, "step", required: true) ?? "", file.String(equals, "option", required: true) ?? "");
             case "context_missing" when value is YamlScalarNode { Value: { Length: > 0 } role }:
                 return new ContextMissingCondition(role);
+            case "context_has" when value is YamlScalarNode { Value: { Length: > 0 } name }:
+                return new ContextHasCondition(name);
             case "any" when value is YamlSequenceNode list:
                 return new AnyCondition(list.Children.Select(c => ReadCondition(file, c)).OfType<Condition>().ToArray());
+            case "all" when value is YamlSequenceNode list:
+                return new AllCondition(list.Children.Select(c => ReadCondition(file, c)).OfType<Condition>().ToArray());
             case var other:
-                file.Problem(keyNode, $"unknown or malformed condition '{other}' (allowed: selected, equals, context_missing, any)");
+                file.Problem(keyNode, $"unknown or malformed condition '{other}' (allowed: selected, equals, context_missing, context_has, any, all)");
                 return null;
         }
     }

@@ -48,7 +48,7 @@ public sealed class DraftComposer(QuestionBankCatalog catalog)
         var aspects = Aspects(bank, answers, gaps);
         return new DraftModel
         {
-            MeetingKind = meetingKindStep is null ? "" : state.SelectedOptions(meetingKindStep.Id) is [var kind, ..] ? kind : "",
+            MeetingKind = meetingKindStep is null ? "" : answers.Selected(meetingKindStep) is [var kind, ..] ? kind : "",
             MeetingTitle = Field("meeting_kind"),
             Year = IfAsked("year"),
             Inspection = group is null ? null : new DraftInspection(group, Field("feedback_notice"), Field("feedback_aspects"), Field("feedback_count")),
@@ -166,13 +166,15 @@ public sealed class DraftComposer(QuestionBankCatalog catalog)
     /// <summary>The answers of one state, as the draft reads them.</summary>
     private sealed class Answers(QuestionBank bank, DialogState state, ConversationContext context)
     {
-        public IReadOnlyList<string> Selected(Step step) => state.SelectedOptions(step.Id);
+        /// <summary>The options chosen, by the cadre or, for a step the context answers (a meeting's kind), by the context.</summary>
+        public IReadOnlyList<string> Selected(Step step) => new AnswerView(state, context).SelectedOptions(step.Id);
 
         public string Label(Step step, string id) => DraftText.Clean(QuestionPlan.ItemLabel(step, id, state, context));
 
         /// <summary>The text of an answer in the draft: numbers and dates written out, the cadre's text cleaned, a choice by its label.</summary>
         public string? Value(Step step, string key) => state.Answers.GetValueOrDefault(key) switch
         {
+            null when key == step.Id && context.Choices.GetValueOrDefault(step.Id) is [var chosen, ..] => Label(step, chosen),
             null or { Skipped: true } => null,
             { Number: { } n } => n.ToString(CultureInfo.InvariantCulture),
             { Date: { } d } => AnswerParser.FormatDate(d),

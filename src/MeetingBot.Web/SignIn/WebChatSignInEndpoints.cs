@@ -132,7 +132,7 @@ public static class WebChatSignInEndpoints
         var result = await context.AuthenticateAsync(CookieScheme);
         var principal = result.Succeeded ? result.Principal : null;
         return principal?.FindFirst(UserClaim)?.Value is { } userId && principal.FindFirst(SessionClaim)?.Value is { } sessionId
-            ? new DirectLineUser(userId, principal.FindFirst(NameClaim)?.Value, sessionId)
+            ? new DirectLineUser(userId, principal.FindFirst(NameClaim)?.Value, sessionId, principal.FindFirst(AccountClaim)?.Value)
             : null;
     }
 

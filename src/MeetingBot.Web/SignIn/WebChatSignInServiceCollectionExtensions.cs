@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using MeetingBot.Channels.DirectLine;
+using MeetingBot.Meetings;
+using MeetingBot.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using MeetingBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace MeetingBot.Web.SignIn;
@@ -17,6 +18,14 @@ public static class WebChatSignInServiceCollectionExtensions
 
     /// <summary>The Direct Line user id of the signed-in user (from issuer and subject), in the session cookie.</summary>
     public const string UserClaim = "meetingbot:user";
+
+    /// <summary>The account rosters name the signed-in user by: <c>web:&lt;subject&gt;</c> (README, "Meetings").</summary>
+    public const string AccountClaim = "meetingbot:account";
+
+    public const string WebAccountChannel = "web";
+
+    // Longer subjects are no id an administrator would write into a roster.
+    private const int MaxSubjectLength = 256;
 
     /// <summary>The id of the sign-in session, whose Direct Line tokens die with it.</summary>
     public const string SessionClaim = "meetingbot:session";
@@ -119,6 +128,11 @@ public static class WebChatSignInServiceCollectionExtensions
         var userId = await services.GetRequiredService<DirectLineTokens>().UserIdOfAsync(issuer, subject.Value, cancellationToken);
         var sessionId = await services.GetRequiredService<SignInSessions>().OpenAsync(userId, options.SessionLifetime, cancellationToken);
         List<Claim> claims = [new(UserClaim, userId), new(SessionClaim, sessionId)];
+        if (subject.Value.Length <= MaxSubjectLength)
+        {
+            claims.Add(new Claim(AccountClaim, new ChannelIdentity(WebAccountChannel, subject.Value).ToString()));
+        }
+
         if (principal.FindFirst(options.NameClaim)?.Value.Trim() is { Length: > 0 and <= MaxNameLength } name)
         {
             claims.Add(new Claim(NameClaim, name));

@@ -7,8 +7,11 @@ using MeetingBot.Materials.Drafts;
 using MeetingBot.Materials.OpenXml;
 using MeetingBot.Storage;
 using MeetingBot.Storage.Embedded;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace MeetingBot.TestKit.Conversations;
@@ -26,6 +29,7 @@ public sealed class ConversationDriver : IDisposable
     /// <param name="wrapStore">Puts a decorator around the real store, e.g. one that fails on demand.</param>
     /// <param name="catalog">Other question banks than those of dialogs/ (the fixture bank).</param>
     /// <param name="contexts">Where the context comes from; the channel profile unless given.</param>
+    /// <param name="settings">Configuration, as the host would read it (Meetings:Admins…).</param>
     public ConversationDriver(
         string? databasePath = null,
         string conversationId = "conversation-1",
@@ -33,7 +37,8 @@ public sealed class ConversationDriver : IDisposable
         Func<IDocumentStore, IDocumentStore>? wrapStore = null,
         QuestionBankCatalog? catalog = null,
         IConversationContextSource? contexts = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (databasePath is null)
         {
@@ -45,17 +50,32 @@ public sealed class ConversationDriver : IDisposable
         UserName = userName;
         Time = time ?? TimeProvider.System;
         Store = new EmbeddedDocumentStore(databasePath, Time);
-        var content = Content.Value;
-        catalog ??= content.Catalog;
-        var options = Options.Create(new ConversationOptions());
-        Composer = new DraftComposer(catalog);
-        Drafts = new DraftRenderer(Composer, content.Templates);
-        var checks = new DraftChecks(Drafts, content.Checker);
-        Engine = new DialogEngine(catalog, checks);
-        Renderer = new ReplyRenderer(Engine, content.Templates, Drafts, checks, new WordDocumentWriter(Options.Create(new WordLayoutOptions())));
-        Contexts = contexts ?? new ChannelProfileContext(Time, options);
-        Pipeline = new TurnPipeline(Engine, Renderer, Contexts, wrapStore?.Invoke(Store) ?? Store, new ConversationGate(options.Value.MaxWaitingTurns), options, Time, NullLogger<TurnPipeline>.Instance);
+        var services = new ServiceCollection();
+        services.AddSingleton(Time);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(wrapStore?.Invoke(Store) ?? Store);
+        services.AddMeetingBotConversations(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build(), Content.Value);
+        if (catalog is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(catalog));
+        }
+
+        if (contexts is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(contexts));
+        }
+
+        Services = services.BuildServiceProvider();
+        Engine = Services.GetRequiredService<DialogEngine>();
+        Renderer = Services.GetRequiredService<ReplyRenderer>();
+        Composer = Services.GetRequiredService<DraftComposer>();
+        Drafts = Services.GetRequiredService<DraftRenderer>();
+        Contexts = Services.GetRequiredService<IConversationContextSource>();
+        Pipeline = Services.GetRequiredService<TurnPipeline>();
     }
+
+    /// <summary>The services the pipeline was composed from, as the host composes them.</summary>
+    public ServiceProvider Services { get; }
 
     public string ConversationId { get; }
 
@@ -151,6 +171,7 @@ public sealed class ConversationDriver : IDisposable
 
     public void Dispose()
     {
+        Services.Dispose();
         Store.Dispose();
         _ownedFolder?.Dispose();
     }
