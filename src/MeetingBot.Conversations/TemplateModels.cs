@@ -24,7 +24,7 @@ public static class CommandGroups
     public static readonly Command[] Member = [Command.Join, Command.Meetings, Command.Withdraw];
 
     private static readonly Command[] SecretaryOnly =
-        [Command.Summary, Command.Similarity, Command.Rectification, Command.Export, Command.Return, Command.AddSecretary, Command.Invitation];
+        [Command.View, Command.Summary, Command.Similarity, Command.Rectification, Command.Export, Command.Return, Command.AddSecretary, Command.Invitation];
 
     // 进度 is the self-check's progress for everyone, and the roster's for secretaries.
     public static readonly Command[] Secretary = [Command.Progress, .. SecretaryOnly];

@@ -66,7 +66,7 @@ public sealed class MeetingCommands(
             case Command.Withdraw:
                 return Withdraw(session);
             case Command.Progress when session?.IsSecretary == true:
-            case Command.Return or Command.AddSecretary or Command.Invitation:
+            case Command.Return or Command.AddSecretary or Command.Invitation or Command.View:
                 return session is not null && session.MaySee(MeetingResource.Aggregates)
                     ? await SecretaryAsync(session, command.Value.Command, command.Value.Argument, cancellationToken)
                     : Message(MessageKeys.MeetingSecretaryOnly);
@@ -85,6 +85,8 @@ public sealed class MeetingCommands(
                 return await ReturnAsync(session, argument, cancellationToken);
             case Command.AddSecretary:
                 return await AddSecretaryAsync(session, argument, cancellationToken);
+            case Command.View:
+                return await ViewAsync(session, argument, cancellationToken);
         }
 
         views.Audit(session, command);
@@ -209,6 +211,26 @@ public sealed class MeetingCommands(
             new Notice(MessageKeys.MemberReturned, new Dictionary<string, object?> { ["by"] = session.Person.Name, ["comment"] = parts[1] })));
         views.Audit(session, Command.Return);
         return Message(MessageKeys.ReturnDone, ("name", person.Name));
+    }
+
+    /// <summary>查看材料 <name>: a member's submitted material, for the meeting's secretaries.</summary>
+    private async Task<MeetingReply> ViewAsync(MeetingSession session, string name, CancellationToken cancellationToken)
+    {
+        if (PersonNamed(session.Meeting, name) is not { } person || !session.MaySee(MeetingResource.MemberMaterial, person.PersonId))
+        {
+            return Message(MessageKeys.PersonUnknown, ("name", name));
+        }
+
+        var member = person.PersonId == session.Person.PersonId
+            ? session.SelfCheck
+            : (await views.ReadSelfCheckAsync(SelfCheckRecord.KeyOf(session.Meeting.Id, person.PersonId), cancellationToken))?.Record;
+        if (member?.Submission is not { } submission)
+        {
+            return Message(MessageKeys.ReturnNotSubmitted, ("name", person.Name));
+        }
+
+        views.Audit(session, Command.View);
+        return new MeetingReply([new BotReply(views.Material(session.Meeting, person, submission).Text, []) { IsDraft = true }]);
     }
 
     /// <summary>添加秘书 <name>: a person of the roster becomes a secretary of the meeting too.</summary>

@@ -1,5 +1,7 @@
 using MeetingBot.Dialogs.Bank;
+using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
+using MeetingBot.Materials.Drafts;
 using MeetingBot.Meetings;
 using MeetingBot.Meetings.Storage;
 using MeetingBot.Storage;
@@ -13,7 +15,7 @@ namespace MeetingBot.Conversations.Meetings;
 /// submitted materials, each from one query of the meeting's partition. The caller has asked
 /// <see cref="MeetingSession.MaySee"/>; every read is audited (<see cref="Audit"/>).
 /// </summary>
-public sealed class SecretaryViews(IDocumentStore store, TemplateCatalog templates, IOptions<ConversationOptions> options, TimeProvider time, ILogger<SecretaryViews> logger)
+public sealed class SecretaryViews(IDocumentStore store, TemplateCatalog templates, DraftRenderer drafts, QuestionBankCatalog catalog, IOptions<ConversationOptions> options, TimeProvider time, ILogger<SecretaryViews> logger)
 {
     public const string AuditKind = "audit";
 
@@ -40,6 +42,16 @@ public sealed class SecretaryViews(IDocumentStore store, TemplateCatalog templat
         var id = $"audit-{at:yyyyMMddHHmmssfffffff}-{session.Person.PersonId}";
         session.Writes.Add(DocumentWrite.Upsert(new NewDocument(new DocumentKey(MeetingKeys.Partition(session.Meeting.Id), id), AuditKind, entry.ToJson())));
         Log.SecretaryRead(logger, entry.What);
+    }
+
+    /// <summary>
+    /// A member's submitted material as they handed it in: their frozen answers with the meeting's
+    /// facts for them, dated the day they submitted it.
+    /// </summary>
+    public RenderedDraft Material(Meeting meeting, RosterEntry person, Submission submission)
+    {
+        var channel = new ConversationContext { Today = DateOnly.FromDateTime(LocalTime(submission.SubmittedAt)) };
+        return drafts.Render(submission.Dialog, MeetingContext.Of(channel, meeting, person, catalog.Default));
     }
 
     /// <summary>The meetings to choose from (我的会议), numbered.</summary>

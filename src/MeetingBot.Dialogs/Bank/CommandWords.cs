@@ -32,6 +32,7 @@ public enum Command
     Withdraw,
     AddSecretary,
     Invitation,
+    View,
 }
 
 /// <summary>The words that trigger each command, from commands.yaml.</summary>
@@ -40,7 +41,7 @@ public sealed class CommandWords(IReadOnlyDictionary<Command, IReadOnlyList<stri
     private static readonly char[] Separators = [' ', '\u3000', '：', ':'];
 
     // Commands whose word may be followed by a separator and an argument ("加入 K7M2QX", "退回 李卫东 事例不具体").
-    private static readonly Command[] WithArgument = [Command.Join, Command.Meetings, Command.Return, Command.AddSecretary];
+    private static readonly Command[] WithArgument = [Command.Join, Command.Meetings, Command.Return, Command.AddSecretary, Command.View];
 
     public IReadOnlyDictionary<Command, IReadOnlyList<string>> Words { get; } = words;
 
