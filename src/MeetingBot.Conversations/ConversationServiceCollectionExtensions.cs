@@ -10,6 +10,8 @@ using MeetingBot.Drafting;
 using MeetingBot.Materials.Checking;
 using MeetingBot.Materials.Drafts;
 using MeetingBot.Materials.OpenXml;
+using MeetingBot.Meetings.Import;
+using MeetingBot.Meetings.Themes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,11 +32,17 @@ public sealed class ContentOptions
     public string SelfCheckFile { get; set; } = QuestionBankLoader.SelfCheckFile;
 }
 
-/// <summary>dialogs/ and templates/, loaded and checked: the question banks, the templates and the checker's rules.</summary>
-public sealed record LoadedContent(QuestionBankCatalog Catalog, TemplateCatalog Templates, MaterialChecker Checker);
+/// <summary>
+/// dialogs/ and templates/, loaded and checked: the question banks, the templates, the checker's
+/// rules, the meetings' themes and the messages of a meeting file's import.
+/// </summary>
+public sealed record LoadedContent(QuestionBankCatalog Catalog, TemplateCatalog Templates, MaterialChecker Checker, ThemeCatalog Themes, MeetingFileMessages MeetingFileMessages);
 
 public static class ConversationServiceCollectionExtensions
 {
+    /// <summary>The theme files' folder inside dialogs/.</summary>
+    public const string ThemesFolder = "themes";
+
     /// <summary>
     /// Loads and checks dialogs/ and templates/ now, so that broken content stops the start-up with
     /// the file and line at fault, and registers the turn pipeline, the outbound path (messengers,
@@ -43,7 +51,7 @@ public static class ConversationServiceCollectionExtensions
     /// <param name="content">Content loaded before (tests that compose many pipelines load it once); else loaded now.</param>
     public static IServiceCollection AddMeetingBotConversations(this IServiceCollection services, IConfiguration configuration, LoadedContent? content = null)
     {
-        var (catalog, templates, checker) = content
+        var (catalog, templates, checker, themes, meetingFileMessages) = content
             ?? LoadContent(configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions());
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
@@ -51,6 +59,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(catalog);
         services.AddSingleton(templates);
         services.AddSingleton(checker);
+        services.AddSingleton(themes);
+        services.AddSingleton(meetingFileMessages);
         services.AddSingleton<DraftComposer>();
         services.AddSingleton<DraftRenderer>();
         services.AddSingleton<DraftChecks>();
@@ -92,8 +102,10 @@ public static class ConversationServiceCollectionExtensions
         var catalog = QuestionBankLoader.Load(dialogs, options.SelfCheckFile);
         var templates = TemplateCatalog.Load(Path.Combine(AppContext.BaseDirectory, options.TemplatesPath), ConversationTemplates.All);
         var checker = MaterialChecker.Load(dialogs);
+        var themes = ThemeCatalog.Load(Path.Combine(dialogs, ThemesFolder), catalog.Default.Aspects);
+        var meetingFileMessages = MeetingFileMessages.Load(dialogs);
         var problems = SnippetProblems(catalog).ToArray();
-        return problems.Length > 0 ? throw new ContentLoadException(problems) : new LoadedContent(catalog, templates, checker);
+        return problems.Length > 0 ? throw new ContentLoadException(problems) : new LoadedContent(catalog, templates, checker, themes, meetingFileMessages);
     }
 
     /// <summary>Prompts and messages may hold placeholders; each must parse as a template.</summary>

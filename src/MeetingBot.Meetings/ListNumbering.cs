@@ -23,6 +23,13 @@ internal enum NumberingLevel
 /// </summary>
 internal static partial class ListNumbering
 {
+    private static readonly (NumberingLevel Level, Regex Pattern)[] Patterns =
+    [
+        (NumberingLevel.Part, PartPattern()),
+        (NumberingLevel.Subpart, SubpartPattern()),
+        (NumberingLevel.Item, ItemPattern()),
+    ];
+
     public static (NumberingLevel Level, string Text) Read(string line)
     {
         foreach (var (level, pattern) in Patterns)
@@ -35,13 +42,6 @@ internal static partial class ListNumbering
 
         return (NumberingLevel.None, line.Trim());
     }
-
-    private static readonly (NumberingLevel Level, Regex Pattern)[] Patterns =
-    [
-        (NumberingLevel.Part, PartPattern()),
-        (NumberingLevel.Subpart, SubpartPattern()),
-        (NumberingLevel.Item, ItemPattern()),
-    ];
 
     [GeneratedRegex(@"^\s*[一二三四五六七八九十]{1,3}\s*[、．]\s*", RegexOptions.CultureInvariant)]
     private static partial Regex PartPattern();

@@ -25,6 +25,9 @@ public enum MeetingKind
 /// </summary>
 public sealed record Meeting
 {
+    /// <summary>Meetings are held in China unless their file says otherwise.</summary>
+    public const string DefaultTimeZoneId = "Asia/Shanghai";
+
     public required string Id { get; init; }
 
     public required MeetingKind Kind { get; init; }
@@ -46,16 +49,26 @@ public sealed record Meeting
     /// <summary>The inspection's findings (反馈问题), grouped by their aspect (方面).</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
-    /// <summary>The code members join with (加入 <code>); see <see cref="Storage.MeetingStore.NewInvitationCode"/>.</summary>
-    public string InvitationCode { get; init; } = "";
+    /// <summary>The theme of dialogs/themes/ the materials compare against, when the secretary chose one.</summary>
+    public string? ThemeId { get; init; }
+
+    /// <summary>The headings the secretary entered by hand instead of choosing a theme, in order.</summary>
+    public IReadOnlyList<string> Headings { get; init; } = [];
+
+    /// <summary>The code members join with (加入 code), when one was set (see <see cref="Storage.MeetingStore.NewInvitationCode"/>).</summary>
+    public string? InvitationCode { get; init; }
+
+    /// <summary>The IANA time zone the meeting's times were given in, and are shown in.</summary>
+    public string TimeZoneId { get; init; } = DefaultTimeZoneId;
 
     /// <summary>The secretaries of the meeting, who prepare it.</summary>
-    public IEnumerable<RosterEntry> Secretaries => Roster.Where(e => e.Role == MeetingRole.Secretary);
+    public IEnumerable<RosterEntry> Secretaries => Roster.Where(e => !e.Removed && e.Role == MeetingRole.Secretary);
 
-    public RosterEntry? Person(string personId) => Roster.FirstOrDefault(e => e.PersonId == personId);
+    /// <summary>A person of the roster by id; null when there is none, or they were removed from it.</summary>
+    public RosterEntry? Person(string personId) => Roster.FirstOrDefault(e => !e.Removed && e.PersonId == personId);
 
-    /// <summary>The roster entry of a person reached on a channel, or null when they are not on the roster.</summary>
-    public RosterEntry? EntryOf(ChannelIdentity identity) => Roster.FirstOrDefault(e => e.Identities.Contains(identity));
+    /// <summary>The roster entry of a person reached on a channel, or null when they are not on the roster (or removed from it).</summary>
+    public RosterEntry? EntryOf(ChannelIdentity identity) => Roster.FirstOrDefault(e => !e.Removed && e.Identities.Contains(identity));
 }
 
 /// <summary>
@@ -70,6 +83,13 @@ public sealed record RosterEntry(string PersonId, string Name, MeetingRole Role)
     public string? Areas { get; init; }
 
     public IReadOnlyList<ChannelIdentity> Identities { get; init; } = [];
+
+    /// <summary>
+    /// No longer in the meeting's file (docs/architecture.md, "Decisions"): the entry is kept, so that
+    /// the answers stored under <see cref="PersonId"/> stay theirs if a file lists them again, but
+    /// the person is on the roster no more and sees nothing of the meeting.
+    /// </summary>
+    public bool Removed { get; init; }
 }
 
 public enum MeetingRole
@@ -83,6 +103,12 @@ public enum MeetingRole
 /// <summary>A user as one channel knows them, written <c>channel:user</c> in settings and files (wecom:liweidong).</summary>
 public sealed record ChannelIdentity(string ChannelId, string UserId)
 {
+    /// <summary>
+    /// The channels a roster may name: Teams (the AAD object id), WeCom (the UserID), the web page
+    /// (the sign-in subject), and the test and Emulator channels of development.
+    /// </summary>
+    public static IReadOnlyList<string> RosterChannels { get; } = ["msteams", "wecom", "web", "test", "emulator"];
+
     public override string ToString() => ChannelId + ":" + UserId;
 
     public static ChannelIdentity? Parse(string text) =>

@@ -19,7 +19,8 @@ public enum MeetingResource
 /// <summary>
 /// The one answer to "may this person see that" (docs/architecture.md, "Authorisation"): a member sees
 /// only their own material; only the meeting's secretaries see the roster, the others' materials and
-/// the aggregates; anyone not on the roster sees nothing of the meeting, whatever they are elsewhere.
+/// the aggregates; anyone not on the roster (or removed from it) sees nothing of the meeting, whatever
+/// they are elsewhere.
 /// The pipeline asks it before any read, so no channel or page decides it.
 /// </summary>
 public static class MeetingAccess

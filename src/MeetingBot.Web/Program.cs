@@ -10,6 +10,11 @@ switch (args)
         Console.WriteLine($"Teams app package written to {Path.GetFullPath(zipPath)}");
         return;
 
+    // `meetings import <file>` stores a meeting and its roster from a meeting file (YAML or .xlsx).
+    case ["meetings", "import", var meetingFile, .. var settings]:
+        Environment.ExitCode = await MeetingImportCommand.RunAsync(meetingFile, settings, Console.Out, Console.Error, CancellationToken.None);
+        return;
+
     // `revoke-sessions <issuer> <subject>` signs a Web Chat user out on every instance.
     case ["revoke-sessions", var issuer, var subject, .. var settings]:
         var closed = await SessionRevocation.RunAsync(issuer, subject, settings, CancellationToken.None);

@@ -23,7 +23,7 @@ public sealed class QuestionBankLoaderTests : IDisposable
     {
         var bank = QuestionBankLoader.Load(RepositoryPaths.Dialogs).Default;
 
-        Assert.Equal(["learning", "duty", "conduct", "integrity"], bank.Sections.Where(s => s.Aspect is not null).Select(s => s.Aspect));
+        Assert.Equal(["learning", "duty", "conduct", "integrity"], bank.Aspects);
         Assert.All(bank.Steps.Where(s => s.Role == "problems"), s => Assert.InRange(s.Options.Count, 5, 8));
         Assert.Equal(StepKind.Review, bank.Steps[^1].Kind);
         Assert.Equal(MessageKeys.All.Order(), bank.Messages.Keys.Order());
@@ -32,8 +32,10 @@ public sealed class QuestionBankLoaderTests : IDisposable
     [Fact]
     public void Every_yaml_file_in_dialogs_is_used_by_the_loader()
     {
-        // checks.yaml holds the material checker's rules; MeetingBot.Materials loads and tests it. Every other file is a bank.
-        var shared = new[] { QuestionBankLoader.CommandsFile, QuestionBankLoader.MessagesFile, QuestionBankLoader.ValidatorsFile, "checks.yaml" };
+        // checks.yaml holds the material checker's rules, MeetingBot.Materials loads and tests it;
+        // meeting-files.yaml holds the messages of a meeting file's import, MeetingBot.Meetings does.
+        // Every other file is a question bank.
+        var shared = new[] { QuestionBankLoader.CommandsFile, QuestionBankLoader.MessagesFile, QuestionBankLoader.ValidatorsFile, "checks.yaml", "meeting-files.yaml" };
         var banks = Directory.GetFiles(RepositoryPaths.Dialogs, "*.yaml").Select(Path.GetFileNameWithoutExtension).Where(f => !shared.Contains(f + ".yaml"));
 
         Assert.Equal(banks.Order(), QuestionBankLoader.Load(RepositoryPaths.Dialogs).Banks.Select(b => b.Id).Order());
@@ -42,7 +44,7 @@ public sealed class QuestionBankLoaderTests : IDisposable
     [Fact]
     public void An_unknown_step_kind_is_reported_with_file_and_line()
     {
-        var line = Replace(QuestionBankLoader.SelfCheckFile, "kind: choice", "kind: dropdown");
+        var line = _folder.Replace(QuestionBankLoader.SelfCheckFile, "kind: choice", "kind: dropdown");
 
         var error = Assert.Throws<ContentLoadException>(() => QuestionBankLoader.Load(_folder.Path));
 
@@ -52,7 +54,7 @@ public sealed class QuestionBankLoaderTests : IDisposable
     [Fact]
     public void A_yaml_syntax_error_is_reported_with_its_line()
     {
-        var line = Replace(QuestionBankLoader.CommandsFile, "help: [", "help: {");
+        var line = _folder.Replace(QuestionBankLoader.CommandsFile, "help: [", "help: {");
 
         var error = Assert.Throws<ContentLoadException>(() => QuestionBankLoader.Load(_folder.Path));
 
@@ -62,7 +64,7 @@ public sealed class QuestionBankLoaderTests : IDisposable
     [Fact]
     public void A_missing_message_is_named()
     {
-        Replace(MessagesFile, "too_long:", "too_longer:");
+        _folder.Replace(MessagesFile, "too_long:", "too_longer:");
 
         var error = Assert.Throws<ContentLoadException>(() => QuestionBankLoader.Load(_folder.Path));
 
@@ -83,7 +85,7 @@ public sealed class QuestionBankLoaderTests : IDisposable
     [Fact]
     public void A_reference_to_a_missing_step_or_cause_is_named()
     {
-        Replace(QuestionBankLoader.SelfCheckFile, "for_each: learning_problems", "for_each: learning_problemz");
+        _folder.Replace(QuestionBankLoader.SelfCheckFile, "for_each: learning_problems", "for_each: learning_problemz");
 
         var error = Assert.Throws<ContentLoadException>(() => QuestionBankLoader.Load(_folder.Path));
 
@@ -93,7 +95,7 @@ public sealed class QuestionBankLoaderTests : IDisposable
     [Fact]
     public void A_typo_in_a_key_is_reported()
     {
-        Replace(QuestionBankLoader.SelfCheckFile, "    prompt:", "    promt:");
+        _folder.Replace(QuestionBankLoader.SelfCheckFile, "    prompt:", "    promt:");
 
         var error = Assert.Throws<ContentLoadException>(() => QuestionBankLoader.Load(_folder.Path));
 
@@ -111,17 +113,6 @@ public sealed class QuestionBankLoaderTests : IDisposable
     }
 
     private const string MessagesFile = QuestionBankLoader.MessagesFile;
-
-    /// <summary>Replaces the first occurrence of a text in a copied file; returns its 1-based line.</summary>
-    private int Replace(string file, string text, string replacement)
-    {
-        var path = _folder.File(file);
-        var content = File.ReadAllText(path);
-        var index = content.IndexOf(text, StringComparison.Ordinal);
-        Assert.True(index >= 0, $"'{text}' not found in {file}");
-        File.WriteAllText(path, string.Concat(content.AsSpan(0, index), replacement, content.AsSpan(index + text.Length)));
-        return content[..index].Count(c => c == '\n') + 1;
-    }
 
     public void Dispose() => _folder.Dispose();
 }

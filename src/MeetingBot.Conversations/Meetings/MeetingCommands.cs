@@ -66,7 +66,7 @@ public sealed class MeetingCommands(
             case Command.Withdraw:
                 return Withdraw(session);
             case Command.Progress when session?.IsSecretary == true:
-            case Command.Return or Command.AddSecretary or Command.Invitation or Command.View:
+            case Command.Summary or Command.Similarity or Command.Rectification or Command.Export or Command.Return or Command.AddSecretary or Command.Invitation or Command.View:
                 return session is not null && session.MaySee(MeetingResource.Aggregates)
                     ? await SecretaryAsync(session, command.Value.Command, command.Value.Argument, cancellationToken)
                     : Message(MessageKeys.MeetingSecretaryOnly);

@@ -24,6 +24,7 @@ public sealed class QuestionBank
         Validators = validators;
         Steps = sections.SelectMany(s => s.Steps).ToArray();
         StepsById = Steps.ToFrozenDictionary(s => s.Id, StringComparer.Ordinal);
+        Aspects = sections.Where(s => s.Aspect is not null).Select(s => s.Aspect!).ToArray();
     }
 
     public string Id { get; }
@@ -32,6 +33,9 @@ public sealed class QuestionBank
     public int Version { get; }
 
     public IReadOnlyList<Section> Sections { get; }
+
+    /// <summary>The problem aspects of the draft (the sections' <c>aspect</c>), in order; a meeting's theme maps each to a heading.</summary>
+    public IReadOnlyList<string> Aspects { get; }
 
     public CommandWords Commands { get; }
 

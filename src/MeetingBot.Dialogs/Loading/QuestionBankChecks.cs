@@ -50,7 +50,7 @@ internal static class QuestionBankChecks
             CheckReferences(bank, step, seen, Problem);
         }
 
-        var aspects = bank.Sections.Where(s => s.Aspect is not null).Select(s => s.Aspect!).ToHashSet();
+        var aspects = bank.Aspects.ToHashSet();
         foreach (var step in bank.Steps)
         {
             CheckRole(bank, step, aspects, Problem);

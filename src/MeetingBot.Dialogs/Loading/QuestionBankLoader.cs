@@ -84,13 +84,13 @@ public static class QuestionBankLoader
             file.OnlyKeys(map, "description", "any_of", "none_of", "min_length");
             var patterns = Patterns(file, map, name, "any_of");
             var forbidden = Patterns(file, map, name, "none_of");
-            var minLength = file.Int(map, "min_length") ?? 0;
+            var minLength = file.Number(map, "min_length") ?? 0;
             if (patterns.Count == 0 && forbidden.Count == 0 && minLength == 0)
             {
                 file.Problem(map, $"validator '{name}' needs any_of, none_of or min_length");
             }
 
-            result[name] = new AnswerValidator(name, file.String(map, "description", required: true) ?? name, patterns) { Forbidden = forbidden, MinLength = minLength };
+            result[name] = new AnswerValidator(name, file.Text(map, "description", required: true) ?? name, patterns) { Forbidden = forbidden, MinLength = minLength };
         }
 
         return result.ToFrozenDictionary(StringComparer.Ordinal);
@@ -116,36 +116,8 @@ public static class QuestionBankLoader
 
     private static FrozenDictionary<string, string> LoadMessages(string directory, List<string> problems)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
         var root = YamlFile.Open(directory, MessagesFile, problems, out var file);
-        if (root is null)
-        {
-            return result.ToFrozenDictionary();
-        }
-
-        foreach (var (keyNode, value) in root.Children)
-        {
-            var key = ((YamlScalarNode)keyNode).Value!;
-            if (!MessageKeys.All.Contains(key))
-            {
-                file.Problem(keyNode, $"unknown message key '{key}'");
-            }
-            else if (value is YamlScalarNode { Value: { Length: > 0 } text })
-            {
-                result[key] = text;
-            }
-            else
-            {
-                file.Problem(value, $"message '{key}' must be a non-empty text");
-            }
-        }
-
-        foreach (var missing in MessageKeys.All.Where(k => !root.Children.ContainsKey(new YamlScalarNode(k))).Order())
-        {
-            file.Problem(root, $"message '{missing}' is missing");
-        }
-
-        return result.ToFrozenDictionary(StringComparer.Ordinal);
+        return root is null ? FrozenDictionary<string, string>.Empty : file.FixedTexts(root, MessageKeys.All, "message").ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static CommandWords LoadCommands(string directory, List<string> problems)
@@ -199,8 +171,8 @@ public static class QuestionBankLoader
         }
 
         file.OnlyKeys(root, "id", "version", "sections");
-        var id = file.String(root, "id", required: true) ?? "";
-        var version = file.Int(root, "version") ?? 0;
+        var id = file.Text(root, "id", required: true) ?? "";
+        var version = file.Number(root, "version") ?? 0;
         if (version < 1)
         {
             file.Problem(root, "'version' is required: a whole number from 1, raised when the steps change (see README.md, Versions)");
@@ -210,9 +182,9 @@ public static class QuestionBankLoader
         foreach (var map in file.Mappings(root, "sections", required: true))
         {
             file.OnlyKeys(map, "id", "title", "aliases", "aspect", "steps");
-            var sectionId = file.String(map, "id", required: true) ?? "";
+            var sectionId = file.Text(map, "id", required: true) ?? "";
             var steps = file.Mappings(map, "steps", required: true).Select(s => StepReader.Read(file, s, sectionId)).ToArray();
-            sections.Add(new Section(sectionId, file.String(map, "title", required: true) ?? "", file.Strings(map, "aliases"), file.String(map, "aspect"), steps));
+            sections.Add(new Section(sectionId, file.Text(map, "title", required: true) ?? "", file.Strings(map, "aliases"), file.Text(map, "aspect"), steps));
         }
 
         return (id, version, sections);

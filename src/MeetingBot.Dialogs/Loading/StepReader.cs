@@ -17,7 +17,7 @@ internal static class StepReader
     public static Step Read(YamlFile file, YamlMappingNode map, string sectionId)
     {
         file.OnlyKeys(map, StepKeys);
-        var kindText = file.String(map, "kind", required: true);
+        var kindText = file.Text(map, "kind", required: true);
         var kind = StepKind.Text;
         if (kindText is not null && (!Enum.TryParse(kindText, ignoreCase: true, out kind) || kindText.Any(char.IsUpper)))
         {
@@ -28,28 +28,28 @@ internal static class StepReader
         var otherNode = YamlFile.Get(map, "other") as YamlMappingNode;
         return new Step
         {
-            Id = file.String(map, "id", required: true) ?? "",
+            Id = file.Text(map, "id", required: true) ?? "",
             SectionId = sectionId,
             Kind = kind,
-            Prompt = file.String(map, "prompt", required: true) ?? "",
+            Prompt = file.Text(map, "prompt", required: true) ?? "",
             Line = (int)map.Start.Line,
-            Role = file.String(map, "role"),
-            Aspect = file.String(map, "aspect"),
+            Role = file.Text(map, "role"),
+            Aspect = file.Text(map, "aspect"),
             When = whenNode is null ? null : ReadCondition(file, whenNode),
-            Optional = file.Bool(map, "optional"),
-            Gap = file.String(map, "gap"),
-            MaxLength = file.Int(map, "max_length"),
-            Hint = file.String(map, "hint"),
-            Validate = file.String(map, "validate"),
-            RetryPrompt = file.String(map, "retry_prompt"),
-            Unit = file.String(map, "unit"),
-            Min = file.Int(map, "min") ?? 1,
+            Optional = file.Flag(map, "optional"),
+            Gap = file.Text(map, "gap"),
+            MaxLength = file.Number(map, "max_length"),
+            Hint = file.Text(map, "hint"),
+            Validate = file.Text(map, "validate"),
+            RetryPrompt = file.Text(map, "retry_prompt"),
+            Unit = file.Text(map, "unit"),
+            Min = file.Number(map, "min") ?? 1,
             Options = file.Mappings(map, "options").Select(o => ReadOption(file, o)).ToArray(),
-            OptionsFrom = file.String(map, "options_from"),
+            OptionsFrom = file.Text(map, "options_from"),
             Other = otherNode is null ? null : ReadOther(file, otherNode),
             SuggestFrom = file.Strings(map, "suggest_from"),
-            ForEach = file.String(map, "for_each"),
-            Offer = file.String(map, "offer"),
+            ForEach = file.Text(map, "for_each"),
+            Offer = file.Text(map, "offer"),
         };
     }
 
@@ -58,10 +58,10 @@ internal static class StepReader
         file.OnlyKeys(map, OptionKeys);
         return new ChoiceOption
         {
-            Id = file.String(map, "id", required: true) ?? "",
-            Label = file.String(map, "label", required: true) ?? "",
-            Statement = file.String(map, "statement"),
-            Heading = file.String(map, "heading"),
+            Id = file.Text(map, "id", required: true) ?? "",
+            Label = file.Text(map, "label", required: true) ?? "",
+            Statement = file.Text(map, "statement"),
+            Heading = file.Text(map, "heading"),
             Suggests = file.Strings(map, "suggests"),
         };
     }
@@ -69,7 +69,7 @@ internal static class StepReader
     private static OtherOption ReadOther(YamlFile file, YamlMappingNode map)
     {
         file.OnlyKeys(map, "label", "prompt");
-        return new OtherOption(file.String(map, "label", required: true) ?? "", file.String(map, "prompt", required: true) ?? "");
+        return new OtherOption(file.Text(map, "label", required: true) ?? "", file.Text(map, "prompt", required: true) ?? "");
     }
 
     private static Condition? ReadCondition(YamlFile file, YamlNode node)
@@ -87,7 +87,7 @@ internal static class StepReader
                 return new SelectedCondition(step);
             case "equals" when value is YamlMappingNode equals:
                 file.OnlyKeys(equals, "step", "option");
-                return new EqualsCondition(file.String(equals, "step", required: true) ?? "", file.String(equals, "option", required: true) ?? "");
+                return new EqualsCondition(file.Text(equals, "step", required: true) ?? "", file.Text(equals, "option", required: true) ?? "");
             case "context_missing" when value is YamlScalarNode { Value: { Length: > 0 } role }:
                 return new ContextMissingCondition(role);
             case "context_has" when value is YamlScalarNode { Value: { Length: > 0 } name }:

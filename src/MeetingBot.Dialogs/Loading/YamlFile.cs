@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -5,16 +6,20 @@ namespace MeetingBot.Dialogs.Loading;
 
 /// <summary>
 /// Reads one YAML file through YamlDotNet's node model so that every problem can be reported with
-/// its line. Problems are collected rather than thrown, so one start-up shows all of them.
+/// its line. Problems are collected rather than thrown, so one start-up shows all of them. The
+/// loaders of dialogs/ use it, and so do the readers of other data files (themes, a meeting's
+/// file), which may word the problems for their readers (<see cref="YamlWording"/>).
 /// </summary>
-internal sealed class YamlFile
+public sealed class YamlFile
 {
     private readonly List<string> _problems;
+    private readonly YamlWording _wording;
 
-    private YamlFile(string name, List<string> problems)
+    private YamlFile(string name, List<string> problems, YamlWording wording)
     {
         Name = name;
         _problems = problems;
+        _wording = wording;
     }
 
     public string Name { get; }
@@ -35,13 +40,14 @@ internal sealed class YamlFile
         }
     }
 
-    public static YamlMappingNode? Open(string directory, string name, List<string> problems, out YamlFile file)
+    public static YamlMappingNode? Open(string directory, string name, List<string> problems, out YamlFile file, YamlWording? wording = null)
     {
-        file = new YamlFile(name, problems);
+        wording ??= YamlWording.English;
+        file = new YamlFile(name, problems, wording);
         var path = Path.Combine(directory, name);
         if (!File.Exists(path))
         {
-            problems.Add($"{name}: the file is missing from {directory}");
+            problems.Add(Placeholders.Fill(wording.FileMissing, ("file", name), ("folder", directory)));
             return null;
         }
 
@@ -52,7 +58,7 @@ internal sealed class YamlFile
             stream.Load(reader);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
-                problems.Add($"{name}:1: the file must hold a mapping (key: value)");
+                file.Problem(1, wording.NotMapping);
                 return null;
             }
 
@@ -60,24 +66,24 @@ internal sealed class YamlFile
         }
         catch (YamlException e)
         {
-            problems.Add($"{name}:{e.Start.Line}: {e.Message}");
+            file.Problem(e.Start.Line, Placeholders.Fill(wording.Syntax, ("detail", e.Message)));
             return null;
         }
     }
 
-    public void Problem(YamlNode at, string message) => _problems.Add($"{Name}:{at.Start.Line}: {message}");
+    public void Problem(YamlNode at, string message) => Problem(at.Start.Line, message);
 
     public static YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
-    public string? String(YamlMappingNode map, string key, bool required = false)
+    public string? Text(YamlMappingNode map, string key, bool required = false)
     {
         var node = Get(map, key);
         if (node is null)
         {
             if (required)
             {
-                Problem(map, $"'{key}' is required");
+                Problem(map, Word(_wording.Required, key));
             }
 
             return null;
@@ -88,13 +94,13 @@ internal sealed class YamlFile
             return value;
         }
 
-        Problem(node, $"'{key}' must be a non-empty text");
+        Problem(node, Word(_wording.NotText, key));
         return null;
     }
 
-    public int? Int(YamlMappingNode map, string key)
+    public int? Number(YamlMappingNode map, string key)
     {
-        var text = String(map, key);
+        var text = Text(map, key);
         if (text is null)
         {
             return null;
@@ -105,13 +111,13 @@ internal sealed class YamlFile
             return value;
         }
 
-        Problem(Get(map, key)!, $"'{key}' must be a whole number ≥ 0");
+        Problem(Get(map, key)!, Word(_wording.NotNumber, key));
         return null;
     }
 
-    public bool Bool(YamlMappingNode map, string key)
+    public bool Flag(YamlMappingNode map, string key)
     {
-        var text = String(map, key);
+        var text = Text(map, key);
         if (text is null)
         {
             return false;
@@ -122,7 +128,7 @@ internal sealed class YamlFile
             return value;
         }
 
-        Problem(Get(map, key)!, $"'{key}' must be true or false");
+        Problem(Get(map, key)!, Word(_wording.NotFlag, key));
         return false;
     }
 
@@ -130,27 +136,46 @@ internal sealed class YamlFile
     {
         null => [],
         YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToArray(),
-        var other => Fail<string>(other, $"'{key}' must be a list"),
+        var other => Fail<string>(other, Word(_wording.NotList, key)),
     };
+
+    public YamlMappingNode? Mapping(YamlMappingNode map, string key, bool required = false)
+    {
+        switch (Get(map, key))
+        {
+            case YamlMappingNode found:
+                return found;
+            case null:
+                if (required)
+                {
+                    Problem(map, Word(_wording.Required, key));
+                }
+
+                return null;
+            case var other:
+                Problem(other, Word(_wording.NotMappingValue, key));
+                return null;
+        }
+    }
 
     public IReadOnlyList<YamlMappingNode> Mappings(YamlMappingNode map, string key, bool required = false)
     {
         switch (Get(map, key))
         {
             case null when required:
-                Problem(map, $"'{key}' is required");
+                Problem(map, Word(_wording.Required, key));
                 return [];
             case null:
                 return [];
             case YamlSequenceNode list:
                 foreach (var item in list.Children.Where(c => c is not YamlMappingNode))
                 {
-                    Problem(item, $"each item of '{key}' must be a mapping");
+                    Problem(item, Word(_wording.NotMappingItem, key));
                 }
 
                 return list.Children.OfType<YamlMappingNode>().ToArray();
             case var other:
-                return Fail<YamlMappingNode>(other, $"'{key}' must be a list");
+                return Fail<YamlMappingNode>(other, Word(_wording.NotList, key));
         }
     }
 
@@ -161,10 +186,47 @@ internal sealed class YamlFile
         {
             if (!allowed.Contains(key.Value))
             {
-                Problem(key, $"unknown key '{key.Value}' (allowed: {string.Join(", ", allowed)})");
+                Problem(key, Placeholders.Fill(_wording.UnknownKey, ("key", key.Value ?? ""), ("allowed", string.Join(", ", allowed))));
             }
         }
     }
+
+    /// <summary>
+    /// A mapping of fixed keys to non-empty texts (the bot's messages): an unknown key and a missing
+    /// one are both reported, naming the file's <paramref name="what"/>.
+    /// </summary>
+    public Dictionary<string, string> FixedTexts(YamlMappingNode root, IReadOnlyCollection<string> keys, string what)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value!;
+            if (!keys.Contains(key))
+            {
+                Problem(keyNode, $"unknown {what} key '{key}'");
+            }
+            else if (value is YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                result[key] = text;
+            }
+            else
+            {
+                Problem(value, $"{what} '{key}' must be a non-empty text");
+            }
+        }
+
+        foreach (var missing in keys.Where(k => !root.Children.ContainsKey(new YamlScalarNode(k))).Order(StringComparer.Ordinal))
+        {
+            Problem(root, $"{what} '{missing}' is missing");
+        }
+
+        return result;
+    }
+
+    private static string Word(string template, string key) => Placeholders.Fill(template, ("key", key));
+
+    private void Problem(long line, string message) =>
+        _problems.Add(Placeholders.Fill(_wording.At, ("file", Name), ("line", line.ToString(CultureInfo.InvariantCulture)), ("problem", message)));
 
     private IReadOnlyList<T> Fail<T>(YamlNode node, string message)
     {

@@ -9,6 +9,7 @@ internal static class MeetingJson
     public const string MeetingKind = "meeting";
     public const string MembershipsKind = "memberships";
     public const string InvitationKind = "invitation";
+    public const string NameKind = "meeting-name";
 
     public static readonly MeetingJsonContext Context = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {

@@ -15,6 +15,7 @@ public static class MeetingKeys
     public const string MeetingId = "meeting";
     public const string MembershipsId = "memberships";
     public const string InvitationId = "invitation";
+    public const string NameId = "name";
 
     public static string Partition(string meetingId) => "meeting-" + meetingId;
 
@@ -25,4 +26,8 @@ public static class MeetingKeys
         new("account-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(account.ToString())).AsSpan(0, 20)), MembershipsId);
 
     public static DocumentKey Invitation(string code) => new("invitation-" + code.ToUpperInvariant(), InvitationId);
+
+    /// <summary>A meeting by its unit and title, so a meeting file imported again finds the meeting it made.</summary>
+    public static DocumentKey Name(string unit, string title) =>
+        new("meeting-name-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(unit + "\n" + title)).AsSpan(0, 20)), NameId);
 }

@@ -42,9 +42,14 @@ public sealed class MeetingStore(IDocumentStore store)
             ? await store.CreateAsync(document, cancellationToken)
             : await store.ReplaceAsync(document, previous.ETag, cancellationToken);
 
-        if (meeting.InvitationCode.Length > 0 && meeting.InvitationCode != previous?.Meeting.InvitationCode)
+        if (meeting.InvitationCode is { } code && code != previous?.Meeting.InvitationCode)
         {
-            await store.UpsertAsync(new NewDocument(MeetingKeys.Invitation(meeting.InvitationCode), MeetingJson.InvitationKind, JsonSerializer.SerializeToElement(new Invitation(meeting.Id), MeetingJson.Context.Invitation)), cancellationToken);
+            await store.UpsertAsync(new NewDocument(MeetingKeys.Invitation(code), MeetingJson.InvitationKind, JsonSerializer.SerializeToElement(new Invitation(meeting.Id), MeetingJson.Context.Invitation)), cancellationToken);
+        }
+
+        if (previous is null || (previous.Meeting.Unit, previous.Meeting.Title) != (meeting.Unit, meeting.Title))
+        {
+            await store.UpsertAsync(new NewDocument(MeetingKeys.Name(meeting.Unit, meeting.Title), MeetingJson.NameKind, JsonSerializer.SerializeToElement(new Invitation(meeting.Id), MeetingJson.Context.Invitation)), cancellationToken);
         }
 
         var before = previous is null ? [] : Accounts(previous.Meeting);
@@ -74,6 +79,12 @@ public sealed class MeetingStore(IDocumentStore store)
             ? stored.Body.Deserialize(MeetingJson.Context.Invitation)!.MeetingId
             : null;
 
+    /// <summary>The meeting of that unit and title (the last one stored under them), or null.</summary>
+    public async Task<StoredMeeting?> FindAsync(string unit, string title, CancellationToken cancellationToken) =>
+        await store.ReadAsync(MeetingKeys.Name(unit, title), cancellationToken) is { } stored
+            ? await ReadAsync(stored.Body.Deserialize(MeetingJson.Context.Invitation)!.MeetingId, cancellationToken)
+            : null;
+
     /// <summary>Whether the text has the shape of an invitation code (so a typed answer is not taken for one).</summary>
     public static bool IsInvitationCode(string text) =>
         text.Length == CodeLength && text.ToUpperInvariant().All(CodeAlphabet.Contains);
@@ -85,7 +96,7 @@ public sealed class MeetingStore(IDocumentStore store)
     public static string NewPersonId() => "p-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
 
     private static HashSet<(ChannelIdentity Account, string PersonId)> Accounts(Meeting meeting) =>
-        meeting.Roster.SelectMany(e => e.Identities.Select(i => (i, e.PersonId))).ToHashSet();
+        meeting.Roster.Where(e => !e.Removed).SelectMany(e => e.Identities.Select(i => (i, e.PersonId))).ToHashSet();
 
     private async Task UpdateMembershipsAsync(ChannelIdentity account, Func<IEnumerable<Membership>, IEnumerable<Membership>> change, CancellationToken cancellationToken)
     {
@@ -110,4 +121,5 @@ public sealed class MeetingStore(IDocumentStore store)
 
 internal sealed record AccountMemberships(IReadOnlyList<Membership> Meetings);
 
+/// <summary>Where a key leads: an invitation code's or a name's meeting.</summary>
 internal sealed record Invitation(string MeetingId);
