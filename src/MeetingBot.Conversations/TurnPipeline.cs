@@ -6,6 +6,7 @@ using MeetingBot.Conversations.Meetings;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Meetings;
+using MeetingBot.Meetings.Themes;
 using MeetingBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class TurnPipeline(
     MeetingSessions sessions,
     MeetingCommands commands,
     MeetingNotices notices,
+    ThemeCatalog themes,
     IOptions<MeetingOptions> meetingOptions,
     IDocumentStore store,
     ConversationGate gate,
@@ -213,7 +215,7 @@ public sealed class TurnPipeline(
     private async Task<ConversationContext> ContextAsync(ConversationRecord record, MeetingSession? session, CancellationToken cancellationToken)
     {
         var context = await contexts.GetAsync(record, cancellationToken);
-        return session is null ? context : MeetingContext.Of(context, session.Meeting, session.Person, engine.Catalog.Default);
+        return session is null ? context : MeetingContext.Of(context, session.Meeting, session.Person, engine.Catalog.Default, themes);
     }
 
     /// <summary>提交 in a meeting: the answers as they are now go to the secretaries, who are told.</summary>

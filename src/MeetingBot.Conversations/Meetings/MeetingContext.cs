@@ -1,17 +1,19 @@
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Meetings;
+using MeetingBot.Meetings.Themes;
 
 namespace MeetingBot.Conversations.Meetings;
 
 /// <summary>
 /// A turn's context within a meeting: the meeting's facts for the person (their roster entry over
 /// what the channel told), its findings to claim, and its kind as the choice of the meeting_kind
-/// step, so the self-check asks none of what the meeting already says (dialogs/README.md, "The context").
+/// step, so the self-check asks none of what the meeting already says (dialogs/README.md, "The context");
+/// and the headings of the meeting's theme the draft is written under.
 /// </summary>
 public static class MeetingContext
 {
-    public static ConversationContext Of(ConversationContext channel, Meeting meeting, RosterEntry person, QuestionBank bank)
+    public static ConversationContext Of(ConversationContext channel, Meeting meeting, RosterEntry person, QuestionBank bank, ThemeCatalog themes)
     {
         var meetingFacts = MeetingFacts.For(meeting, person);
         var facts = new Dictionary<string, string>(channel.Facts, StringComparer.Ordinal);
@@ -32,7 +34,11 @@ public static class MeetingContext
             choices[kindStep.Id] = [MeetingFacts.OptionOf(meeting.Kind)];
         }
 
-        return channel with { Facts = facts, Lists = lists, Choices = choices };
+        var theme = themes.ThemeOf(meeting);
+        var headings = theme is null
+            ? channel.Headings
+            : theme.AspectHeadings.Keys.ToDictionary(aspect => aspect, aspect => theme.HeadingOf(aspect).Title, StringComparer.Ordinal);
+        return channel with { Facts = facts, Lists = lists, Choices = choices, Headings = headings };
     }
 }
 

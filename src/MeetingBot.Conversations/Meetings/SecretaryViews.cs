@@ -4,6 +4,7 @@ using MeetingBot.Drafting;
 using MeetingBot.Materials.Drafts;
 using MeetingBot.Meetings;
 using MeetingBot.Meetings.Storage;
+using MeetingBot.Meetings.Themes;
 using MeetingBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace MeetingBot.Conversations.Meetings;
 /// submitted materials, each from one query of the meeting's partition. The caller has asked
 /// <see cref="MeetingSession.MaySee"/>; every read is audited (<see cref="Audit"/>).
 /// </summary>
-public sealed class SecretaryViews(IDocumentStore store, TemplateCatalog templates, DraftRenderer drafts, QuestionBankCatalog catalog, IOptions<ConversationOptions> options, TimeProvider time, ILogger<SecretaryViews> logger)
+public sealed class SecretaryViews(IDocumentStore store, TemplateCatalog templates, DraftRenderer drafts, QuestionBankCatalog catalog, ThemeCatalog themes, IOptions<ConversationOptions> options, TimeProvider time, ILogger<SecretaryViews> logger)
 {
     public const string AuditKind = "audit";
 
@@ -51,7 +52,7 @@ public sealed class SecretaryViews(IDocumentStore store, TemplateCatalog templat
     public RenderedDraft Material(Meeting meeting, RosterEntry person, Submission submission)
     {
         var channel = new ConversationContext { Today = DateOnly.FromDateTime(LocalTime(submission.SubmittedAt)) };
-        return drafts.Render(submission.Dialog, MeetingContext.Of(channel, meeting, person, catalog.Default));
+        return drafts.Render(submission.Dialog, MeetingContext.Of(channel, meeting, person, catalog.Default, themes));
     }
 
     /// <summary>The meetings to choose from (我的会议), numbered.</summary>

@@ -24,6 +24,12 @@ public sealed record ConversationContext
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; init; } = FrozenDictionary<string, IReadOnlyList<string>>.Empty;
 
+    /// <summary>
+    /// The headings of the meeting's theme the draft writes problems and measures under, by aspect id
+    /// (the <c>aspect</c> of a section); empty when the draft uses the aspects' own titles.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Headings { get; init; } = FrozenDictionary<string, string>.Empty;
+
     /// <summary>The date a date answer without a year belongs to; set by the pipeline from its clock.</summary>
     public DateOnly Today { get; init; }
 

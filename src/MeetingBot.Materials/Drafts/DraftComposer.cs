@@ -45,7 +45,7 @@ public sealed class DraftComposer(QuestionBankCatalog catalog)
 
         var meetingKindStep = bank.StepWithRole("meeting_kind");
         var group = IfAsked("inspection_group");
-        var aspects = Aspects(bank, answers, gaps);
+        var aspects = Aspects(bank, answers, context, gaps);
         return new DraftModel
         {
             MeetingKind = meetingKindStep is null ? "" : answers.Selected(meetingKindStep) is [var kind, ..] ? kind : "",
@@ -60,17 +60,18 @@ public sealed class DraftComposer(QuestionBankCatalog catalog)
             Talks = Field("talks"),
             Studied = Field("studied"),
             Findings = IfAsked("findings"),
+            Claims = Claims(bank, answers, context, gaps),
             Aspects = aspects,
             Causes = Causes(bank, answers, aspects, gaps),
-            MeasureGroups = MeasureGroups(bank, answers, gaps),
+            MeasureGroups = MeasureGroups(bank, answers, context, gaps),
             Date = AnswerParser.FormatDate(context.Today),
             Gaps = gaps,
         };
     }
 
-    private static List<DraftAspect> Aspects(QuestionBank bank, Answers answers, List<DraftGap> gaps)
+    private static List<DraftAspect> Aspects(QuestionBank bank, Answers answers, ConversationContext context, List<DraftGap> gaps)
     {
-        var aspects = new List<DraftAspect>();
+        var aspects = new List<(string Title, bool IsHeading, List<DraftProblem> Problems)>();
         foreach (var section in bank.Sections.Where(s => s.Aspect is not null))
         {
             if (section.Steps.FirstOrDefault(s => s.Role == "problems") is not { } problemsStep)
@@ -84,12 +85,13 @@ public sealed class DraftComposer(QuestionBankCatalog catalog)
                 DraftField Part(string role) => answers.ItemField(section.Steps.FirstOrDefault(s => s.Role == role), id, section.Title, label, gaps);
 
                 // The cadre's own wording under 其他 is the statement itself.
-                var statement = id == OtherOption.Id ? new DraftField(label, section.Title) : Part("statements");
-                return new DraftProblem(label, statement, Part("showings"), Part("examples"));
+                return id == OtherOption.Id
+                    ? new DraftProblem(null, label, new DraftField(label, section.Title), Part("showings"), Part("examples"))
+                    : new DraftProblem($"{section.Aspect}/{id}", label, Part("statements"), Part("showings"), Part("examples"));
             }).ToArray();
             if (problems.Length > 0)
             {
-                aspects.Add(new DraftAspect(section.Title, problems));
+                PartOf(aspects, section, context).AddRange(problems);
             }
         }
 
@@ -98,7 +100,43 @@ public sealed class DraftComposer(QuestionBankCatalog catalog)
             gaps.Add(new DraftGap(bank.Message(MessageKeys.ProblemsPart), null, bank.SectionOf(first).Title));
         }
 
-        return aspects;
+        return aspects.Select(a => new DraftAspect(a.Title, a.IsHeading, a.Problems)).ToList();
+    }
+
+    /// <summary>
+    /// The part of the draft an aspect's items go in: its own, titled by the aspect, or, under a
+    /// meeting's theme, its heading's, which aspects mapped to the same heading share.
+    /// </summary>
+    private static List<T> PartOf<T>(List<(string Title, bool IsHeading, List<T> Items)> parts, Section section, ConversationContext context)
+    {
+        var heading = context.Headings.GetValueOrDefault(section.Aspect!);
+        var title = heading ?? section.Title;
+        var index = parts.FindIndex(p => p.IsHeading == heading is not null && p.Title == title);
+        if (index < 0)
+        {
+            parts.Add((title, heading is not null, []));
+            index = parts.Count - 1;
+        }
+
+        return parts[index].Items;
+    }
+
+    /// <summary>The findings the cadre took up, in the meeting's order, each with its showing, example and measure.</summary>
+    private static List<DraftClaim> Claims(QuestionBank bank, Answers answers, ConversationContext context, List<DraftGap> gaps)
+    {
+        if (bank.StepWithRole("claims") is not { OptionsFrom: { } list } step)
+        {
+            return [];
+        }
+
+        var title = bank.SectionOf(step).Title;
+        var chosen = answers.Selected(step);
+        return context.List(list).Where(f => chosen.Contains(f.Id)).Select(finding =>
+        {
+            var text = DraftText.Clean(finding.Label);
+            DraftField Part(string role) => answers.ItemField(bank.StepWithRole(role), finding.Id, title, text, gaps);
+            return new DraftClaim(finding.Id, text, Part("claim_showings"), Part("claim_examples"), Part("claim_measures"));
+        }).ToList();
     }
 
     private static List<DraftCause> Causes(QuestionBank bank, Answers answers, List<DraftAspect> aspects, List<DraftGap> gaps)
@@ -135,9 +173,9 @@ public sealed class DraftComposer(QuestionBankCatalog catalog)
         return causes;
     }
 
-    private static List<DraftMeasureGroup> MeasureGroups(QuestionBank bank, Answers answers, List<DraftGap> gaps)
+    private static List<DraftMeasureGroup> MeasureGroups(QuestionBank bank, Answers answers, ConversationContext context, List<DraftGap> gaps)
     {
-        var groups = new List<DraftMeasureGroup>();
+        var groups = new List<(string Title, bool IsHeading, List<DraftMeasure> Measures)>();
         foreach (var section in bank.Sections.Where(s => s.Aspect is not null))
         {
             var problems = section.Steps.FirstOrDefault(s => s.Role == "problems");
@@ -157,10 +195,10 @@ public sealed class DraftComposer(QuestionBankCatalog catalog)
                 gaps.Add(new DraftGap(title, section.Title, measuresStep.Gap ?? title));
             }
 
-            groups.Add(new DraftMeasureGroup(section.Title, measures));
+            PartOf(groups, section, context).AddRange(measures);
         }
 
-        return groups;
+        return groups.Select(g => new DraftMeasureGroup(g.Title, g.IsHeading, g.Measures)).ToList();
     }
 
     /// <summary>The answers of one state, as the draft reads them.</summary>

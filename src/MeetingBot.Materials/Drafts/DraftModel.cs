@@ -36,7 +36,16 @@ public sealed record DraftModel
     /// <summary>Only for inspection meetings; null otherwise.</summary>
     public DraftField? Findings { get; init; }
 
-    /// <summary>The aspects in which the cadre named problems, in bank order.</summary>
+    /// <summary>
+    /// The inspection findings the cadre took up (认领), in the meeting's order: how each shows in
+    /// their work, their example and their measure. Empty outside a meeting with findings.
+    /// </summary>
+    public IReadOnlyList<DraftClaim> Claims { get; init; } = [];
+
+    /// <summary>
+    /// The aspects in which the cadre named problems, in bank order; under a meeting's theme, the
+    /// theme's headings instead, aspects that share a heading written together.
+    /// </summary>
     public required IReadOnlyList<DraftAspect> Aspects { get; init; }
 
     public required IReadOnlyList<DraftCause> Causes { get; init; }
@@ -57,19 +66,28 @@ public sealed record DraftField(string? Value, string Gap)
 
 public sealed record DraftInspection(DraftField Group, DraftField Notice, DraftField Aspects, DraftField Count);
 
-public sealed record DraftAspect(string Title, IReadOnlyList<DraftProblem> Problems);
+/// <summary>
+/// A part of the problems (or of the measures): its title, and whether that title is a heading of the
+/// meeting's theme, written as it stands, rather than an aspect's name, written 「……方面」.
+/// </summary>
+public sealed record DraftAspect(string Title, bool IsHeading, IReadOnlyList<DraftProblem> Problems);
 
 /// <summary>
 /// One 一是/二是 item: the problem as the cadre states it, how it shows in their work, and their
 /// concrete example; <see cref="Label"/> is the short name the causes refer to it by.
+/// <see cref="Key"/> names a problem of the checklist (its aspect and option, the same for everyone
+/// who chose it); null for a problem in the cadre's own wording (其他).
 /// </summary>
-public sealed record DraftProblem(string Label, DraftField Statement, DraftField Showing, DraftField Example);
+public sealed record DraftProblem(string? Key, string Label, DraftField Statement, DraftField Showing, DraftField Example);
+
+/// <summary>A finding the cadre took up: its id and text as the meeting has them, how it shows in their work, their example and measure.</summary>
+public sealed record DraftClaim(string FindingId, string Finding, DraftField Showing, DraftField Example, DraftField Measure);
 
 /// <summary>A root cause: its heading (chosen by the cadre), how it shows in them, and the problems it explains.</summary>
 public sealed record DraftCause(string Heading, DraftField Showing, IReadOnlyList<string> Explains);
 
-/// <summary>The measures answering one aspect.</summary>
-public sealed record DraftMeasureGroup(string AspectTitle, IReadOnlyList<DraftMeasure> Measures);
+/// <summary>The measures answering one aspect (or, under a theme, one heading; see <see cref="DraftAspect"/>).</summary>
+public sealed record DraftMeasureGroup(string AspectTitle, bool IsHeading, IReadOnlyList<DraftMeasure> Measures);
 
 /// <summary>A measure: its heading (chosen by the cadre) and what they will do, checkably.</summary>
 public sealed record DraftMeasure(string Heading, DraftField Commitment);

@@ -15,10 +15,10 @@ public static class DraftSamples
 
     public static IReadOnlyList<object> All { get; } =
     [
-        Full("local_inspection") with { Inspection = new DraftInspection(Given, Missing, Given, Given), Findings = Given },
+        Full("local_inspection") with { Inspection = new DraftInspection(Given, Missing, Given, Given), Findings = Given, Claims = [new DraftClaim("f1", "反馈问题。", Given, Given, Missing)] },
         Full("central_inspection") with { Inspection = new DraftInspection(Missing, Given, Missing, Missing) },
-        Full("annual") with { Year = Given },
-        Full("organizational") with { MeasureGroups = [new DraftMeasureGroup("理论学习", [])] },
+        Full("annual") with { Year = Given, Aspects = [new DraftAspect("标题", true, [new DraftProblem(null, "问题", Given, Given, Given)])], MeasureGroups = [new DraftMeasureGroup("标题", true, [])] },
+        Full("organizational") with { MeasureGroups = [new DraftMeasureGroup("理论学习", false, [])] },
         Empty("special"),
         Empty(""),
     ];
@@ -36,10 +36,10 @@ public static class DraftSamples
         Studied = Given,
         Aspects =
         [
-            new DraftAspect("理论学习", [new DraftProblem("问题", Given, Given, new("比如，事例。", "事例")), new DraftProblem("问题", Missing, Missing, Missing)]),
+            new DraftAspect("理论学习", false, [new DraftProblem("learning/a", "问题", Given, Given, new("比如，事例。", "事例")), new DraftProblem(null, "问题", Missing, Missing, Missing)]),
         ],
         Causes = [new DraftCause("原因", Given, ["问题"]), new DraftCause("原因", Missing, [])],
-        MeasureGroups = [new DraftMeasureGroup("理论学习", [new DraftMeasure("措施", Given), new DraftMeasure("措施", Missing)])],
+        MeasureGroups = [new DraftMeasureGroup("理论学习", false, [new DraftMeasure("措施", Given), new DraftMeasure("措施", Missing)])],
         Date = "2026年12月1日",
         Gaps = [],
     };
