@@ -24,9 +24,11 @@ internal static class LibreOffice
             [$"-env:UserInstallation={profile}", "--headless", "--convert-to", filter, "--outdir", folder.Path, .. names.Select(folder.File)],
             ConversionTimeout);
 
-        // soffice exits 0 even when it could not convert a file, so its output is checked.
+        // soffice exits 0 even when it could not convert a file, so its output is checked. It cannot
+        // load a workbook without Calc, which Debian packages apart from Writer.
         return names.Select(name => folder.File(Path.ChangeExtension(name, extension)))
-            .Select(path => File.Exists(path) ? path : throw new InvalidOperationException($"LibreOffice did not write {Path.GetFileName(path)}."))
+            .Select(path => File.Exists(path) ? path : throw new InvalidOperationException(
+                $"LibreOffice did not write {Path.GetFileName(path)}. A workbook needs the Debian package libreoffice-calc-nogui besides libreoffice-writer-nogui."))
             .ToArray();
     }
 }
