@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 namespace MeetingBot.Materials.OpenXml;
 
 /// <summary>
-/// Writes a material's outline as a Word document (.docx) in the layout of
-/// <see cref="WordLayoutOptions"/>: each block one paragraph in the style of its kind, the styles
-/// defined once in styles.xml, no formatting on the runs, and page numbers in two footers (odd
-/// pages right, even pages left). The text is the outline's, word for word.
+/// Writes a material's outline, or several materials' one after another, as a Word document (.docx)
+/// in the layout of <see cref="WordLayoutOptions"/>: each block one paragraph in the style of its
+/// kind, the styles defined once in styles.xml, no formatting on the runs, and page numbers in two
+/// footers (odd pages right, even pages left). The text is the outlines', word for word.
 /// </summary>
 public sealed class WordDocumentWriter
 {
@@ -39,28 +39,53 @@ public sealed class WordDocumentWriter
         _layout = new WordPageLayout(_options);
     }
 
-    public byte[] Write(DocumentOutline outline)
+    /// <summary>Writes one material as a document.</summary>
+    public byte[] Write(DocumentOutline outline) => Write(Single(outline));
+
+    /// <summary>
+    /// Writes several materials as one document, in the given order: each after the first starts
+    /// on a new page, and the pages are numbered through from the first. The document's title is
+    /// the first material's.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="outlines"/> is empty or holds null.</exception>
+    public byte[] Write(IReadOnlyList<DocumentOutline> outlines)
     {
-        using var package = Package(outline);
+        using var package = Package(outlines);
         return package.ToArray();
     }
 
     /// <summary>
-    /// Writes the document to <paramref name="destination"/>, which need not be seekable (an HTTP
+    /// Writes one material to <paramref name="destination"/>, which need not be seekable (an HTTP
     /// response body): the package is assembled in memory first, because a .docx is a ZIP archive
     /// whose directory is written last.
     /// </summary>
-    public async Task WriteAsync(DocumentOutline outline, Stream destination, CancellationToken cancellationToken)
+    public Task WriteAsync(DocumentOutline outline, Stream destination, CancellationToken cancellationToken) =>
+        WriteAsync(Single(outline), destination, cancellationToken);
+
+    /// <summary>Writes several materials as one document (see <see cref="Write(IReadOnlyList{DocumentOutline})"/>) to <paramref name="destination"/>, which need not be seekable.</summary>
+    /// <exception cref="ArgumentException"><paramref name="outlines"/> is empty or holds null.</exception>
+    public async Task WriteAsync(IReadOnlyList<DocumentOutline> outlines, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        using var package = Package(outline);
+        using var package = Package(outlines);
         package.Position = 0;
         await package.CopyToAsync(destination, cancellationToken);
     }
 
-    private MemoryStream Package(DocumentOutline outline)
+    private static DocumentOutline[] Single(DocumentOutline outline)
     {
         ArgumentNullException.ThrowIfNull(outline);
+        return [outline];
+    }
+
+    private MemoryStream Package(IReadOnlyList<DocumentOutline> outlines)
+    {
+        ArgumentNullException.ThrowIfNull(outlines);
+        if (outlines.Count == 0 || outlines.Any(o => o is null))
+        {
+            throw new ArgumentException("Give at least one outline, and no null.", nameof(outlines));
+        }
+
         var memory = new MemoryStream();
         using (var document = WordprocessingDocument.Create(memory, WordprocessingDocumentType.Document))
         {
@@ -68,20 +93,39 @@ public sealed class WordDocumentWriter
             main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
             main.AddNewPart<DocumentSettingsPart>().Settings = Settings();
             main.AddNewPart<FontTablePart>().Fonts = FontTable();
-            // Fixed relationship ids, so that the same outline always gives the same document.xml.
+            // Fixed relationship ids, so that the same outlines always give the same document.xml.
             main.AddNewPart<FooterPart>(OddFooterId).Footer = PageNumberFooter(JustificationValues.Right, pageShown: 1);
             main.AddNewPart<FooterPart>(EvenFooterId).Footer = PageNumberFooter(JustificationValues.Left, pageShown: 2);
 
-            var body = new Body(outline.Blocks.SelectMany(Paragraphs));
+            // One section for all: one page size, one pair of footers, one run of page numbers.
+            var body = new Body(Paragraphs(outlines));
             body.Append(Section());
             main.Document = new Document(body);
 
             // Nothing about the machine or the person exporting: the title and the language only.
-            document.PackageProperties.Title = string.Concat(outline.TitleLines);
+            document.PackageProperties.Title = string.Concat(outlines[0].TitleLines);
             document.PackageProperties.Language = Language;
         }
 
         return memory;
+    }
+
+    /// <summary>The outlines' paragraphs, each outline's first one after the document's first breaking to a new page.</summary>
+    private List<Paragraph> Paragraphs(IReadOnlyList<DocumentOutline> outlines)
+    {
+        var paragraphs = new List<Paragraph>();
+        foreach (var outline in outlines)
+        {
+            var first = paragraphs.Count;
+            paragraphs.AddRange(outline.Blocks.SelectMany(Paragraphs));
+            if (first > 0 && first < paragraphs.Count)
+            {
+                var properties = paragraphs[first].ParagraphProperties ??= new ParagraphProperties();
+                properties.Append(new PageBreakBefore());
+            }
+        }
+
+        return paragraphs;
     }
 
     private IEnumerable<Paragraph> Paragraphs(OutlineBlock block) => block.Kind switch

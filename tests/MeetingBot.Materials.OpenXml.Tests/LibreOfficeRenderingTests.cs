@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using MeetingBot.Materials.Outline;
 using MeetingBot.TestKit;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -6,12 +7,14 @@ using Xunit;
 namespace MeetingBot.Materials.OpenXml.Tests;
 
 /// <summary>
-/// The full draft and a signed material, written with the default settings and converted to PDF
-/// by LibreOffice once for the whole class (a start costs seconds), in a fresh profile.
+/// The full draft, a signed material, and the three materials of <see cref="SeveralMaterials"/> in
+/// one document, written with the default settings and converted to PDF by LibreOffice once for
+/// the whole class.
 /// </summary>
 public sealed class RenderedMaterials : IAsyncLifetime
 {
-    private static readonly TimeSpan ConversionTimeout = TimeSpan.FromMinutes(3);
+    /// <summary>The full draft, the signed material and the full draft again: the short one in the middle shows where a page break is needed.</summary>
+    public static IReadOnlyList<DocumentOutline> SeveralMaterials { get; } = [Outlines.FullDraft, Outlines.SignedMaterial, Outlines.FullDraft];
 
     public TempFolder Folder { get; } = new();
 
@@ -19,20 +22,19 @@ public sealed class RenderedMaterials : IAsyncLifetime
 
     public Pdf SignedMaterial { get; private set; } = null!;
 
+    public Pdf Several { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var writer = new WordDocumentWriter(Options.Create(new WordLayoutOptions()));
         await File.WriteAllBytesAsync(Folder.File("full.docx"), writer.Write(Outlines.FullDraft));
         await File.WriteAllBytesAsync(Folder.File("signed.docx"), writer.Write(Outlines.SignedMaterial));
+        await File.WriteAllBytesAsync(Folder.File("several.docx"), writer.Write(SeveralMaterials));
 
-        // A profile of its own: no settings from elsewhere, and no running LibreOffice to hand the job to.
-        var profile = new Uri(Folder.File("profile")).AbsoluteUri;
-        await Tools.RunAsync(
-            "soffice",
-            [$"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", Folder.Path, Folder.File("full.docx"), Folder.File("signed.docx")],
-            ConversionTimeout);
-        FullDraft = await Pdf.ReadAsync(Converted("full.pdf"));
-        SignedMaterial = await Pdf.ReadAsync(Converted("signed.pdf"));
+        var pdfs = await LibreOffice.ConvertAsync(Folder, "pdf", ".pdf", "full.docx", "signed.docx", "several.docx");
+        FullDraft = await Pdf.ReadAsync(pdfs[0]);
+        SignedMaterial = await Pdf.ReadAsync(pdfs[1]);
+        Several = await Pdf.ReadAsync(pdfs[2]);
     }
 
     public Task DisposeAsync()
@@ -40,10 +42,6 @@ public sealed class RenderedMaterials : IAsyncLifetime
         Folder.Dispose();
         return Task.CompletedTask;
     }
-
-    // soffice exits 0 even when it could not convert a file, so its output is checked.
-    private string Converted(string name) =>
-        File.Exists(Folder.File(name)) ? Folder.File(name) : throw new InvalidOperationException($"LibreOffice did not write {name}.");
 }
 
 /// <summary>
@@ -187,9 +185,37 @@ public sealed class LibreOfficeRenderingTests(RenderedMaterials rendered) : ICla
         Assert.True(png.Length > 40_000, $"page-1.png is only {png.Length} bytes");
     }
 
+    /// <summary>
+    /// The three materials in one document take the pages they take alone (4, 1 and 4): each
+    /// starts a page of its own, its first title line where it stands on its own first page.
+    /// </summary>
+    [Fact]
+    public void Several_materials_each_start_a_page_and_take_the_pages_they_take_alone()
+    {
+        Pdf[] alone = [rendered.FullDraft, rendered.SignedMaterial, rendered.FullDraft];
+        var starts = alone.Select((pdf, i) => alone.Take(i).Sum(p => p.Pages)).ToList();
+        var titleLines = alone.Select(pdf => FirstLine(pdf.PageTexts[0])).ToList();
+
+        Assert.Equal(alone.Sum(pdf => pdf.Pages), rendered.Several.Pages);
+        Assert.Equal(starts, Enumerable.Range(0, rendered.Several.Pages).Where(i => titleLines.Contains(FirstLine(rendered.Several.PageTexts[i]))));
+        Assert.Equal(titleLines, starts.Select(i => FirstLine(rendered.Several.PageTexts[i])));
+        Assert.All(starts, i => Assert.Equal(rendered.FullDraft.PageLines[0][0].YMin, rendered.Several.PageLines[i][0].YMin, Tolerance));
+    }
+
+    [Fact]
+    public void Several_materials_say_every_paragraph_in_order_on_pages_numbered_through()
+    {
+        Assert.Null(ReadingOrder.FirstMissing(BodyText(rendered.Several), RenderedMaterials.SeveralMaterials.SelectMany(o => o.Blocks).Select(b => b.Text)));
+        Assert.Equal(
+            Enumerable.Range(1, rendered.Several.Pages).Select(n => $"—{n}—"),
+            rendered.Several.PageTexts.Select(page => ReadingOrder.WithoutWhitespace(LastLine(page))));
+    }
+
     private static double Points(double millimetres) => millimetres / 25.4 * 72;
 
     private static IEnumerable<PdfLine> InTypeArea(IReadOnlyList<PdfLine> page) => page.Where(l => l.YMin >= Top - Tolerance && l.YMax <= Bottom + Tolerance);
+
+    private static string FirstLine(string page) => ReadingOrder.WithoutWhitespace(page.Split('\n').First(l => l.Trim().Length > 0));
 
     private static string LastLine(string page) => page.Split('\n').Last(l => l.Trim().Length > 0);
 

@@ -253,6 +253,50 @@ public sealed class WordDocumentWriterTests
     }
 
     [Fact]
+    public void Several_outlines_are_one_section_each_outline_after_the_first_breaking_to_a_new_page()
+    {
+        DocumentOutline[] outlines = [Outlines.FullDraft, Outlines.SignedMaterial, Outlines.FullDraft];
+
+        using var docx = Docx.Open(Writer.Write(outlines));
+
+        var alone = outlines.Select(o =>
+        {
+            using var single = Docx.Open(Writer.Write(o));
+            return single.Paragraphs().ToList();
+        }).ToList();
+        Assert.Equal(alone.SelectMany(p => p), docx.Paragraphs());
+        var paragraphs = docx.Body.Elements<Paragraph>().ToList();
+        Assert.Equal(
+            [alone[0].Count, alone[0].Count + alone[1].Count],
+            paragraphs.Select((p, i) => (p, i)).Where(x => x.p.ParagraphProperties?.PageBreakBefore is not null).Select(x => x.i));
+        Assert.Equal("Title", paragraphs[alone[0].Count].ParagraphProperties!.ParagraphStyleId!.Val!.Value);
+        Assert.Single(docx.Body.Descendants<SectionProperties>());
+        Assert.Equal("关于县委第二巡察组反馈意见整改专题民主生活会的个人对照检查材料", docx.Document.PackageProperties.Title);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(docx.Document));
+    }
+
+    [Fact]
+    public async Task Several_outlines_written_to_a_stream_give_the_same_document()
+    {
+        DocumentOutline[] outlines = [Outlines.SignedMaterial, Outlines.FullDraft];
+        using var destination = new MemoryStream();
+
+        await Writer.WriteAsync(outlines, destination, CancellationToken.None);
+
+        using var written = Docx.Open(destination.ToArray());
+        using var direct = Docx.Open(Writer.Write(outlines));
+        Assert.Equal(direct.Main.Document.OuterXml, written.Main.Document.OuterXml);
+    }
+
+    [Fact]
+    public async Task No_outlines_or_a_missing_one_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => Writer.Write([]));
+        Assert.Throws<ArgumentException>(() => Writer.Write([Outlines.SignedMaterial, null!]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Writer.WriteAsync([], Stream.Null, CancellationToken.None));
+    }
+
+    [Fact]
     public void Settings_that_describe_no_page_are_refused_when_the_writer_is_made()
     {
         var options = new WordLayoutOptions { MarginLeft = 110, MarginRight = 100 };
