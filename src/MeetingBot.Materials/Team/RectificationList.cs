@@ -17,7 +17,8 @@ public sealed record RectificationRow(string Problem, string? Measure, string Ow
 /// <summary>
 /// The 整改清单 of a meeting: one row per commitment. First each claimed finding's measure, by the
 /// findings' order and then the members'; then each member's measures of their problems, in roster
-/// order, the problem being the labels of that member's problems in the same part.
+/// order, the problem being the labels of that member's problems in the same part. A claim of a
+/// finding the meeting no longer lists is left out.
 /// </summary>
 public sealed class RectificationList
 {
@@ -27,21 +28,23 @@ public sealed class RectificationList
     /// <summary>Joins a measure's heading and its commitment into one sentence.</summary>
     private const string SentenceEnd = "。";
 
+    /// <summary>What a label may end in that would double the separator.</summary>
+    private static readonly char[] LabelEnds = ['。', '；'];
+
     [SuppressMessage("Performance", "CA1822", Justification = "A service, injected where the secretary asks for it.")]
     public IReadOnlyList<RectificationRow> Rows(TeamMeeting meeting, IReadOnlyList<MemberMaterial> members)
     {
-        var order = meeting.Findings.Select((f, i) => (f.Id, i)).ToDictionary(f => f.Id, f => f.i);
+        var findings = meeting.Findings.Select((f, i) => (Finding: f, Order: i)).ToDictionary(f => f.Finding.Id);
         var claims = members
-            .SelectMany(m => m.Draft.Claims.Select(c => (Member: m, Claim: c)))
-            .Where(c => order.ContainsKey(c.Claim.FindingId))
-            .OrderBy(c => order[c.Claim.FindingId])
+            .SelectMany(m => m.Draft.Claims.Where(c => findings.ContainsKey(c.FindingId)).Select(c => (Member: m, Claim: c, Of: findings[c.FindingId])))
+            .OrderBy(c => c.Of.Order)
             .Select(c => new RectificationRow(
-                meeting.Findings[order[c.Claim.FindingId]].Text,
+                c.Of.Finding.Text,
                 c.Claim.Measure.Value,
                 c.Member.Name,
                 Deadlines.Read(c.Claim.Measure.Value),
-                c.Claim.FindingId,
-                meeting.Findings[order[c.Claim.FindingId]].Text));
+                c.Of.Finding.Id,
+                c.Of.Finding.Text));
         return [.. claims, .. members.SelectMany(MeasureRows)];
     }
 
@@ -51,7 +54,7 @@ public sealed class RectificationList
             var problems = string.Join(ProblemSeparator, member.Draft.Aspects
                 .Where(a => a.Title == group.AspectTitle && a.IsHeading == group.IsHeading)
                 .SelectMany(a => a.Problems)
-                .Select(p => p.Label.TrimEnd(SentenceEnd[0], ProblemSeparator[0])));
+                .Select(p => p.Label.TrimEnd(LabelEnds)));
             return group.Measures.Select(m => new RectificationRow(
                 problems,
                 m.Commitment.Value is { } commitment ? Sentence(m.Heading) + commitment : null,

@@ -57,7 +57,7 @@ public sealed class SimilarityCheck
         var found = new List<(int A, int B, SimilarPassage Pair)>();
         foreach (var passage in members.SelectMany((m, i) => PassagesOf(m, i)))
         {
-            found.AddRange(index.Like(passage).Select(m => (m.Passage.Member, passage.Member, Pair(m.Passage, passage, m.Percent))));
+            found.AddRange(index.Like(passage).Select(m => (m.Passage.Order, passage.Order, Pair(m.Passage, passage, m.Percent))));
             index.Add(passage);
         }
 
@@ -126,10 +126,10 @@ public sealed class SimilarityCheck
     private static string Normalise(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
 
     /// <summary>
-    /// A passage to compare: whose, where, as written and normalised, and, for a problem's statement,
+    /// A passage to compare: whose (and their place in the roster), where, as written and normalised, and, for a problem's statement,
     /// the checklist key it answers (null for anything else).
     /// </summary>
-    private sealed record Passage(MemberMaterial Owner, int Member, PassagePart Part, string Section, string Text, string? Key, string Normalised)
+    private sealed record Passage(MemberMaterial Owner, int Order, PassagePart Part, string Section, string Text, string? Key, string Normalised)
     {
         public int[] Bigrams { get; } = BigramsOf(Normalised);
 
