@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need (Debian's
-# chromium for the Web Chat page test; LibreOffice, poppler-utils and a small free CJK font for
+# chromium for the Web Chat page test; LibreOffice (Writer and Calc), poppler-utils and a small free CJK font for
 # the Word export's rendering tests; npm fetches Web Chat during the build), then builds and
 # tests. Usage: bash tests/run.sh
 set -euo pipefail
@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
+# The spreadsheet tests open the .xlsx files the bot sends in LibreOffice Calc.
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
 # Without a Chinese font LibreOffice draws (and poppler extracts) no Chinese text.
 [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || packages+=(fonts-wqy-microhei)

@@ -39,7 +39,7 @@ public class TurnParts
     [GlobalSetup]
     public void Setup()
     {
-        var (catalog, templates, checker) = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
+        var (catalog, templates, checker, _, _) = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
         var bank = catalog.Default;
         _drafts = new DraftRenderer(new DraftComposer(catalog), templates);
         var checks = new DraftChecks(_drafts, checker);

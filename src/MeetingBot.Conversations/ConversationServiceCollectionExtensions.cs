@@ -10,6 +10,7 @@ using MeetingBot.Drafting;
 using MeetingBot.Materials.Checking;
 using MeetingBot.Materials.Drafts;
 using MeetingBot.Materials.OpenXml;
+using MeetingBot.Materials.Team;
 using MeetingBot.Meetings.Import;
 using MeetingBot.Meetings.Themes;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +65,10 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<DraftComposer>();
         services.AddSingleton<DraftRenderer>();
         services.AddSingleton<DraftChecks>();
+        services.AddSingleton<TeamDraftComposer>();
+        services.AddSingleton<TeamDraftRenderer>();
+        services.AddSingleton<SimilarityCheck>();
+        services.AddSingleton<RectificationList>();
         services.AddSingleton<ISubmissionGate>(s => s.GetRequiredService<DraftChecks>());
         services.AddSingleton<DialogEngine>();
         services.AddWordExport(configuration);

@@ -21,9 +21,6 @@ public sealed record RenderedTurn(IReadOnlyList<BotReply> Replies, RenderedDraft
 /// </summary>
 public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates, DraftRenderer drafts, DraftChecks checks, WordDocumentWriter word)
 {
-    private const string TextMediaType = "text/plain; charset=utf-8";
-    private const string WordMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     /// <param name="audience">Who reads 帮助 (which commands of meetings it lists).</param>
     public RenderedTurn Render(IReadOnlyList<DialogEvent> events, DialogState state, ConversationContext context, HelpAudience? audience = null)
     {
@@ -66,8 +63,8 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
     {
         var title = RenderMessage(MessageKeys.DraftFileName, new Dictionary<string, object?>());
         var file = format == DraftFormat.Word
-            ? NewFile.Create(title + ".docx", WordMediaType, word.Write(draft.Outline))
-            : NewFile.Create(title + ".txt", TextMediaType, Encoding.UTF8.GetBytes(draft.Text));
+            ? NewFile.Create(title + ".docx", MediaTypes.Word, word.Write(draft.Outline))
+            : NewFile.Create(title + ".txt", MediaTypes.Text, Encoding.UTF8.GetBytes(draft.Text));
         var name = file.Attachment.Name;
         files.Add(file);
         return Text(RenderMessage(MessageKeys.DraftDownload, new Dictionary<string, object?> { ["name"] = name })) with { Attachments = [file.Attachment] };
@@ -126,9 +123,10 @@ public sealed class ReplyRenderer(DialogEngine engine, TemplateCatalog templates
         var findings = checks.Findings(draft).Select(f => new ReviewFinding(f.Text, f.Suggestion, f.Note, DraftChecks.Blocks(f))).ToArray();
         var text = templates.Render(ConversationTemplates.Review, new ReviewModel(
             templates.RenderSnippet(review.Prompt, new Dictionary<string, object?>()),
-            model.Aspects.Select(a => new ReviewPart(a.Title, a.Problems.Count)).ToArray(),
+            model.Claims.Count,
+            model.Aspects.Select(a => new ReviewPart(a.Title, a.IsHeading, a.Problems.Count)).ToArray(),
             model.Causes.Count,
-            model.MeasureGroups.Sum(g => g.Measures.Count),
+            model.Claims.Count + model.MeasureGroups.Sum(g => g.Measures.Count),
             model.Gaps,
             findings));
         var commands = engine.Catalog.Commands;

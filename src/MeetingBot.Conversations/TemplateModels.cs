@@ -2,6 +2,7 @@ using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
 using MeetingBot.Materials.Drafts;
+using MeetingBot.Materials.Team;
 
 namespace MeetingBot.Conversations;
 
@@ -50,10 +51,10 @@ public sealed record QuestionModel(
 /// review.scriban: the draft in outline (problems by aspect, how many causes and measures), its gaps,
 /// the checker's findings, and what to do next; the full text is one command away.
 /// </summary>
-public sealed record ReviewModel(string Prompt, IReadOnlyList<ReviewPart> Aspects, int Causes, int Measures, IReadOnlyList<DraftGap> Gaps, IReadOnlyList<ReviewFinding> Findings);
+public sealed record ReviewModel(string Prompt, int Claims, IReadOnlyList<ReviewPart> Aspects, int Causes, int Measures, IReadOnlyList<DraftGap> Gaps, IReadOnlyList<ReviewFinding> Findings);
 
 /// <summary>An aspect of the draft and how many problems the cadre named in it.</summary>
-public sealed record ReviewPart(string Title, int Problems);
+public sealed record ReviewPart(string Title, bool IsHeading, int Problems);
 
 /// <summary>A finding of the checker on the draft; <see cref="Blocks"/>: it must be corrected before 提交.</summary>
 public sealed record ReviewFinding(string Text, string Suggestion, string Note, bool Blocks);
@@ -78,6 +79,7 @@ public static class ConversationTemplates
     public static IReadOnlyList<TemplateSpec> All { get; } =
     [
         .. Meetings.MeetingTemplates.All,
+        .. TeamSamples.Specs,
         new(Welcome, [SampleCommands]),
         new(Help, [SampleCommands]),
         new(Progress, [new Progress([new SectionProgress("基本情况", 2, 2, false), new SectionProgress("理论学习", 1, 3, true), new SectionProgress("原因分析", 0, 1, false), new SectionProgress("整改措施", 0, 0, false)], 1, 4)]),
@@ -89,10 +91,11 @@ public static class ConversationTemplates
         new(DraftRenderer.Template, DraftSamples.All),
         new(Review,
         [
-            new ReviewModel("提示", [], 0, 0, [], []),
+            new ReviewModel("提示", 0, [], 0, 0, [], []),
             new ReviewModel(
                 "提示",
-                [new ReviewPart("理论学习", 2), new ReviewPart("工作作风", 1)],
+                2,
+                [new ReviewPart("理论学习", false, 2), new ReviewPart("标题", true, 1)],
                 2,
                 3,
                 [new DraftGap("理论学习", "学习不够系统深入", "具体事例"), new DraftGap("理论学习", "学用结合不紧密", "具体事例") { Vague = true }, new DraftGap("原因分析", "学用结合不紧密", "") { SuggestedCauses = ["理想信念"] }, new DraftGap("会前准备", null, "谈心谈话人次")],

@@ -185,9 +185,13 @@ public sealed class TurnPipeline(
                 return Finish(record, session, input, new RenderedTurn(replies, null, files), TurnOutcome.Other);
             }
 
-            // Joined or chose a meeting (or took a material back): its self-check goes on from where it is.
-            session = await sessions.OpenAsync(record, account, cancellationToken) ?? session;
-            context = await ContextAsync(record, session, cancellationToken);
+            // Joined or chose a meeting: its self-check goes on from where it is. A material taken
+            // back (撤回修改) stays in the session that changed it, and its question is asked.
+            if (record.Meeting?.MeetingId != session?.Meeting.Id)
+            {
+                session = await sessions.OpenAsync(record, account, cancellationToken) ?? session;
+                context = await ContextAsync(record, session, cancellationToken);
+            }
         }
 
         var target = (DialogRecord?)session?.SelfCheck ?? record;
@@ -197,6 +201,7 @@ public sealed class TurnPipeline(
         {
             _ when replies.Count > 0 => engine.Ask(state, context),
             TurnKind.ConversationStarted => engine.Start(state, context),
+            TurnKind.Message when NothingAsked(session, input.Text) => engine.Start(state, context),
             TurnKind.Unsupported => Only(new MessageEvent(MessageKeys.UnsupportedInput)),
             TurnKind.Notification => Only(new MessageEvent(input.Notice!.MessageKey, input.Notice.Values)),
             _ => engine.Handle(state, context, input.Text, input.QuestionKey),
@@ -210,6 +215,13 @@ public sealed class TurnPipeline(
 
         return Finish(record, session, input, turn with { Replies = [.. replies, .. turn.Replies], Files = [.. files, .. turn.Files] }, outcome);
     }
+
+    /// <summary>
+    /// A person on a meeting's roster writes first (你好) to a self-check that has asked them nothing:
+    /// the text answers no question, so they are greeted and asked the first one. Commands still work.
+    /// </summary>
+    private bool NothingAsked(MeetingSession? session, string text) =>
+        session is { SelfCheck: { LastReplies.Count: 0, Dialog.Answers.Count: 0 } } && engine.Catalog.Default.Commands.Match(text) is null;
 
     /// <summary>The context of the turn: what the channel told, and the meeting's facts for the person on its roster.</summary>
     private async Task<ConversationContext> ContextAsync(ConversationRecord record, MeetingSession? session, CancellationToken cancellationToken)

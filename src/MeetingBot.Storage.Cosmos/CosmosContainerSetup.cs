@@ -14,9 +14,11 @@ namespace MeetingBot.Storage.Cosmos;
 internal sealed class CosmosContainerSetup(
     CosmosClient client,
     IOptions<CosmosStorageOptions> options,
-    ILogger<CosmosContainerSetup> logger) : IHostedService
+    ILogger<CosmosContainerSetup> logger) : IHostedService, IStoreSetup
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) => PrepareAsync(cancellationToken);
+
+    public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var properties = settings.CreateIfNotExists

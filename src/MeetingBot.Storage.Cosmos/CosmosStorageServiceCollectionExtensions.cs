@@ -23,7 +23,9 @@ public static class CosmosStorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CosmosStorageOptions>, CosmosStorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(s => CosmosClientFactory.Create(s.GetRequiredService<IOptions<CosmosStorageOptions>>().Value));
-        services.AddHostedService<CosmosContainerSetup>();
+        services.AddSingleton<CosmosContainerSetup>();
+        services.AddSingleton<IStoreSetup>(s => s.GetRequiredService<CosmosContainerSetup>());
+        services.AddHostedService(s => s.GetRequiredService<CosmosContainerSetup>());
         services.AddSingleton<IDocumentStore>(s =>
         {
             var options = s.GetRequiredService<IOptions<CosmosStorageOptions>>().Value;

@@ -3,6 +3,7 @@ using MeetingBot.Materials.OpenXml.Spreadsheets;
 using MeetingBot.Meetings.Import;
 using MeetingBot.Meetings.Storage;
 using MeetingBot.Meetings.Themes;
+using MeetingBot.Storage;
 
 namespace MeetingBot.Web;
 
@@ -23,7 +24,8 @@ public static class MeetingImportCommand
             return 2;
         }
 
-        await using var app = MeetingBotHost.Build(settings);
+        // The command stores and leaves: it serves no page, so the page's sign-in need not be configured.
+        await using var app = MeetingBotHost.Build([.. settings, "--DirectLine:Enabled=false"]);
         var reader = new MeetingFileReader(app.Services.GetRequiredService<MeetingFileMessages>(), app.Services.GetRequiredService<ThemeCatalog>());
         MeetingDefinition definition;
         try
@@ -45,6 +47,11 @@ public static class MeetingImportCommand
         {
             await errors.WriteLineAsync($"{path}: {e.Message}");
             return 2;
+        }
+
+        foreach (var setup in app.Services.GetServices<IStoreSetup>())
+        {
+            await setup.PrepareAsync(cancellationToken);
         }
 
         var meetings = app.Services.GetRequiredService<MeetingStore>();

@@ -30,13 +30,7 @@ public sealed class GoldenDraftTests
 
         var draft = await bot.DraftAsync();
 
-        var expectedPath = Path.Combine(RepositoryPaths.Root, "tests", "MeetingBot.Conversations.Tests", "Golden", name + ".draft.txt");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            await File.WriteAllTextAsync(expectedPath, draft);
-        }
-
-        Assert.Equal(await File.ReadAllTextAsync(expectedPath), draft);
+        await GoldenFile.AssertMatchesAsync(Path.Combine("tests", "MeetingBot.Conversations.Tests", "Golden", name + ".draft.txt"), draft);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MeetingBot.Conversations;
 using MeetingBot.TestKit.Conversations;
+using MeetingBot.TestKit.Meetings;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -49,19 +50,8 @@ public sealed partial class MeetingFlowTests(ITestOutputHelper output) : IDispos
     /// <summary>One person in their own conversation with the bot.</summary>
     private sealed class Person(ConversationDriver bot, string userId, string name)
     {
-        public async Task<string> SayAsync(string text)
-        {
-            var result = await bot.Pipeline.ProcessAsync(new TurnInput
-            {
-                ChannelId = ConversationDriver.Channel,
-                ConversationId = "conversation-" + userId,
-                UserId = userId,
-                UserName = name,
-                ActivityId = Guid.NewGuid().ToString("N"),
-                Kind = TurnKind.Message,
-                Text = text,
-            }, CancellationToken.None);
-            return string.Join("\n---\n", result.Replies.Select(r => r.Text));
-        }
+        private readonly PipelineChat _chat = new(bot);
+
+        public async Task<string> SayAsync(string text) => (await _chat.SayAsync($"{ConversationDriver.Channel}:{userId}", name, text)).Text;
     }
 }

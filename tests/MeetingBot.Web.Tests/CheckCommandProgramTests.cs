@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using MeetingBot.TestKit;
 using Xunit;
 
@@ -33,23 +31,5 @@ public sealed class CheckCommandProgramTests : IDisposable
         Assert.Single(missing.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private async Task<(int Code, string Output, string Error)> Host(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = _folder.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MeetingBot.Web.dll"));
-        args.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Code, string Output, string Error)> Host(params string[] args) => HostProcess.RunAsync(_folder.Path, args);
 }

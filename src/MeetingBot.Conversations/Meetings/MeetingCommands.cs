@@ -13,8 +13,9 @@ namespace MeetingBot.Conversations.Meetings;
 public sealed record MeetingTurn(ConversationRecord Record, MeetingSession? Session, ChannelIdentity Account, string Text, string? QuestionKey, ConversationContext Context);
 
 /// <summary>
-/// What a meeting command answered. <see cref="Rebound"/>: the conversation now works on another
-/// meeting (joined or chosen), whose self-check the pipeline opens and resumes after these replies.
+/// What a meeting command answered. <see cref="Rebound"/>: the self-check goes on after these
+/// replies: that of another meeting the conversation now works on (joined or chosen), which the
+/// pipeline opens, or the session's own, reopened by 撤回修改.
 /// </summary>
 public sealed record MeetingReply(IReadOnlyList<BotReply> Replies)
 {

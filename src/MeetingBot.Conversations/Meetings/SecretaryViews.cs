@@ -1,7 +1,11 @@
+using MeetingBot.Conversations.Files;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
 using MeetingBot.Materials.Drafts;
+using MeetingBot.Materials.OpenXml;
+using MeetingBot.Materials.OpenXml.Spreadsheets;
+using MeetingBot.Materials.Team;
 using MeetingBot.Meetings;
 using MeetingBot.Meetings.Storage;
 using MeetingBot.Meetings.Themes;
@@ -13,10 +17,26 @@ namespace MeetingBot.Conversations.Meetings;
 
 /// <summary>
 /// What the secretaries of a meeting read: the roster's status (进度) and the aggregates of the
-/// submitted materials, each from one query of the meeting's partition. The caller has asked
-/// <see cref="MeetingSession.MaySee"/>; every read is audited (<see cref="Audit"/>).
+/// submitted materials (汇总, 雷同检查, 整改清单, 导出), each from one query of the meeting's
+/// partition. The caller has asked <see cref="MeetingSession.MaySee"/>; every read is audited
+/// (<see cref="Audit"/>).
 /// </summary>
-public sealed class SecretaryViews(IDocumentStore store, TemplateCatalog templates, DraftRenderer drafts, QuestionBankCatalog catalog, ThemeCatalog themes, IOptions<ConversationOptions> options, TimeProvider time, ILogger<SecretaryViews> logger)
+public sealed class SecretaryViews(
+    IDocumentStore store,
+    TemplateCatalog templates,
+    ReplyRenderer renderer,
+    DraftComposer composer,
+    DraftRenderer drafts,
+    TeamDraftRenderer teamDrafts,
+    SimilarityCheck similarity,
+    RectificationList rectification,
+    WordDocumentWriter word,
+    SpreadsheetWriter spreadsheets,
+    QuestionBankCatalog catalog,
+    ThemeCatalog themes,
+    IOptions<ConversationOptions> options,
+    TimeProvider time,
+    ILogger<SecretaryViews> logger)
 {
     public const string AuditKind = "audit";
 
@@ -24,10 +44,31 @@ public sealed class SecretaryViews(IDocumentStore store, TemplateCatalog templat
 
     public async Task<MeetingReply> ShowAsync(MeetingSession session, Command command, CancellationToken cancellationToken)
     {
-        var members = await SelfChecksAsync(session, cancellationToken);
+        var records = await SelfChecksAsync(session, cancellationToken);
+        if (command == Command.Progress)
+        {
+            return Reply(templates.Render(MeetingTemplates.Roster, Roster(session.Meeting, records)));
+        }
+
+        var submitted = Submitted(session.Meeting, records);
+        if (submitted.Count == 0)
+        {
+            return Reply(Message(MessageKeys.NothingSubmitted));
+        }
+
+        var meeting = TeamMeetingOf(session.Meeting);
+        if (command == Command.Export)
+        {
+            var outlines = submitted.Select(s => Material(session.Meeting, s.Person, s.Submission).Outline).ToArray();
+            return WithFile(Message(MessageKeys.ExportFileName, ("title", meeting.Title)) + ".docx", MediaTypes.Word, word.Write(outlines));
+        }
+
+        var members = submitted.Select(s => new MemberMaterial(s.Person.PersonId, s.Person.Name, s.Person.Post, composer.Compose(s.Submission.Dialog, ContextOf(session.Meeting, s.Person, s.Submission)))).ToArray();
         return command switch
         {
-            Command.Progress => new MeetingReply([new BotReply(templates.Render(MeetingTemplates.Roster, Roster(session.Meeting, members)), [])]),
+            Command.Summary => Summary(meeting, members),
+            Command.Similarity => Reply(SimilarityReport.Render(templates, similarity.Find(members))),
+            Command.Rectification => Rectification(meeting, members),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a view of the secretaries."),
         };
     }
@@ -49,11 +90,60 @@ public sealed class SecretaryViews(IDocumentStore store, TemplateCatalog templat
     /// A member's submitted material as they handed it in: their frozen answers with the meeting's
     /// facts for them, dated the day they submitted it.
     /// </summary>
-    public RenderedDraft Material(Meeting meeting, RosterEntry person, Submission submission)
+    public RenderedDraft Material(Meeting meeting, RosterEntry person, Submission submission) =>
+        drafts.Render(submission.Dialog, ContextOf(meeting, person, submission));
+
+    /// <summary>The context a submitted material is read in: the meeting's facts for the person, on the day they submitted it.</summary>
+    private ConversationContext ContextOf(Meeting meeting, RosterEntry person, Submission submission)
     {
         var channel = new ConversationContext { Today = DateOnly.FromDateTime(LocalTime(submission.SubmittedAt)) };
-        return drafts.Render(submission.Dialog, MeetingContext.Of(channel, meeting, person, catalog.Default, themes));
+        return MeetingContext.Of(channel, meeting, person, catalog.Default, themes);
     }
+
+    /// <summary>汇总: the team draft in the chat and as a Word file, then the appendix of who raised what, for the secretary.</summary>
+    private MeetingReply Summary(TeamMeeting meeting, IReadOnlyList<MemberMaterial> members)
+    {
+        var team = teamDrafts.Render(meeting, members);
+        var file = WithFile(Message(MessageKeys.TeamDraftFileName, ("title", meeting.Title)) + ".docx", MediaTypes.Word, word.Write(team.Outline));
+        return file with { Replies = [new BotReply(team.Text, []) { IsDraft = true }, .. file.Replies, new BotReply(team.Appendix, [])] };
+    }
+
+    /// <summary>整改清单: one row per commitment, as a table in the chat and as a workbook.</summary>
+    private MeetingReply Rectification(TeamMeeting meeting, IReadOnlyList<MemberMaterial> members)
+    {
+        var rows = rectification.Rows(meeting, members);
+        var name = Message(MessageKeys.RectificationFileName, ("title", meeting.Title));
+        var table = new SpreadsheetTable(
+            name,
+            Message(MessageKeys.RectificationColumns).Split('|'),
+            rows.Select(r => (IReadOnlyList<string>)[r.Problem, r.Measure ?? "", r.Owner, r.Deadline ?? "", r.Finding ?? ""]).ToArray());
+        var file = WithFile(name + ".xlsx", MediaTypes.Spreadsheet, spreadsheets.Write(table));
+        return file with { Replies = [new BotReply(RectificationReport.Render(templates, rows), []), .. file.Replies] };
+    }
+
+    /// <summary>A reply that brings a file, and the file, kept with the turn.</summary>
+    private MeetingReply WithFile(string name, string mediaType, byte[] content)
+    {
+        var file = NewFile.Create(name, mediaType, content);
+        var reply = new BotReply(Message(MessageKeys.MeetingFileAttached, ("name", name)), []) { Attachments = [file.Attachment] };
+        return new MeetingReply([reply]) { Files = [file] };
+    }
+
+    /// <summary>The people who have submitted, in roster order, with what they handed in.</summary>
+    private static List<(RosterEntry Person, Submission Submission)> Submitted(Meeting meeting, Dictionary<string, SelfCheckRecord> records) =>
+        [.. meeting.Roster.Where(p => !p.Removed && records.GetValueOrDefault(p.PersonId)?.Submission is not null).Select(p => (p, records[p.PersonId].Submission!))];
+
+    /// <summary>What the team draft needs of the meeting; it is dated the day the meeting is held, else today.</summary>
+    private TeamMeeting TeamMeetingOf(Meeting meeting)
+    {
+        var day = DateOnly.FromDateTime(LocalTime(meeting.HeldAt ?? time.GetUtcNow()));
+        return new TeamMeeting(meeting.Title, meeting.Unit, MeetingFacts.OptionOf(meeting.Kind),
+            meeting.Findings.Select(f => new TeamFinding(f.Id, f.Aspect, f.Text)).ToArray(), AnswerParser.FormatDate(day));
+    }
+
+    private string Message(string key, params (string Key, object? Value)[] values) => renderer.Message(key, values).Text;
+
+    private static MeetingReply Reply(string text) => new([new BotReply(text, [])]);
 
     /// <summary>The meetings to choose from (我的会议), numbered.</summary>
     public BotReply MeetingList(IReadOnlyList<StoredMeeting> meetings)

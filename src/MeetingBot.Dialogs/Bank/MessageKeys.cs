@@ -68,7 +68,11 @@ public static class MessageKeys
     public const string AddSecretaryHow = "add_secretary_how";
     public const string SecretaryAdded = "secretary_added";
     public const string NothingSubmitted = "nothing_submitted";
-    public const string MeetingFileName = "meeting_file_name";
+    public const string TeamDraftFileName = "team_draft_file_name";
+    public const string RectificationFileName = "rectification_file_name";
+    public const string RectificationColumns = "rectification_columns";
+    public const string ExportFileName = "export_file_name";
+    public const string MeetingFileAttached = "meeting_file_attached";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -77,6 +81,7 @@ public static class MessageKeys
         SubmitNotReady, AcceptedGap, WelcomeBack, NoSuggestions, CurrentAnswer, AlreadySubmitted,
         UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly, StoreUnavailable,
         TurnTimedOut, DraftDownload, DraftFileName, DownloadButton, ReminderUnfinished,
-        MeetingSecretaryOnly, MeetingAdminOnly, MeetingNone, MeetingJoinHow, MeetingJoinUnknown, MeetingJoined, MeetingChosen, MeetingCreateCancelled, MeetingCreated, MeetingInvitation, MemberSubmitted, MemberReturned, ReturnHow, PersonUnknown, ReturnNotSubmitted, ReturnDone, WithdrawNothing, WithdrawClosed, WithdrawDone, AddSecretaryHow, SecretaryAdded, NothingSubmitted, MeetingFileName,
+        MeetingSecretaryOnly, MeetingAdminOnly, MeetingNone, MeetingJoinHow, MeetingJoinUnknown, MeetingJoined, MeetingChosen, MeetingCreateCancelled, MeetingCreated, MeetingInvitation, MemberSubmitted, MemberReturned, ReturnHow, PersonUnknown, ReturnNotSubmitted, ReturnDone, WithdrawNothing, WithdrawClosed, WithdrawDone, AddSecretaryHow, SecretaryAdded, NothingSubmitted,
+        TeamDraftFileName, RectificationFileName, RectificationColumns, ExportFileName, MeetingFileAttached,
     };
 }

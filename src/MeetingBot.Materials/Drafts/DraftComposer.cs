@@ -12,8 +12,11 @@ namespace MeetingBot.Materials.Drafts;
 /// </summary>
 public sealed class DraftComposer(QuestionBankCatalog catalog)
 {
-    /// <summary>Roles whose fact the context may supply when the cadre was not asked (a name the channel told, a roster's post).</summary>
-    private static readonly string[] ContextRoles = ["name", "unit", "post", "areas"];
+    /// <summary>
+    /// Roles whose fact the context may supply when the cadre was not asked (a name the channel told,
+    /// a roster's post, how many aspects and findings a meeting's inspection fed back).
+    /// </summary>
+    private static readonly string[] ContextRoles = ["name", "unit", "post", "areas", "feedback_aspects", "feedback_count"];
 
     public DraftModel Compose(DialogState state, ConversationContext context)
     {

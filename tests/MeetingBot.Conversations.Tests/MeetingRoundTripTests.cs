@@ -1,0 +1,85 @@
+using MeetingBot.Meetings.Import;
+using MeetingBot.Meetings.Storage;
+using MeetingBot.TestKit;
+using MeetingBot.TestKit.Conversations;
+using MeetingBot.TestKit.Meetings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace MeetingBot.Conversations.Tests;
+
+/// <summary>退回 and 撤回修改 and back again, and one person's self-check on two channels.</summary>
+public sealed class MeetingRoundTripTests : IDisposable
+{
+    private readonly ConversationDriver _bot = new(
+        time: new FakeTimeProvider(SubmittedMeeting.Now),
+        settings: new Dictionary<string, string?> { ["Meetings:Admins:0"] = MeetingScenario.Admin });
+
+    public void Dispose() => _bot.Dispose();
+
+    [Fact]
+    public async Task Returning_withdrawing_and_resubmitting_keeps_every_submitted_version()
+    {
+        var chat = new PipelineChat(_bot);
+        var code = await MeetingScenario.CreateAsync(chat);
+        var member = MeetingScenario.LiWeidong;
+        await chat.SayAsync(member.Account, member.Name, "加入 " + code);
+        await Answer(chat, member, member.Answers(onRoster: false));
+        await chat.SayAsync(member.Account, member.Name, "提交");
+
+        var returned = await chat.SayAsync(MeetingScenario.Admin, MeetingScenario.SecretaryName, "退回 李卫东 事例不够具体，请补充");
+        Assert.Contains("已退回李卫东的材料", returned.Text, StringComparison.Ordinal);
+        Assert.Contains("李卫东：已退回", (await chat.SayAsync(MeetingScenario.Admin, MeetingScenario.SecretaryName, "进度")).Text, StringComparison.Ordinal);
+
+        await chat.SayAsync(member.Account, member.Name, "修改 理论学习");
+        await Answer(chat, member, ["1", "采用", "工作一忙就把自学往后放", "今年一季度3次中心组集中学习，有2次没有提前准备发言提纲，1次缺席"]);
+        Assert.Contains("已提交", (await chat.SayAsync(member.Account, member.Name, "提交")).Text, StringComparison.Ordinal);
+        Assert.Contains("已撤回", (await chat.SayAsync(member.Account, member.Name, "撤回修改")).Text, StringComparison.Ordinal);
+        Assert.Contains("李卫东：进行中", (await chat.SayAsync(MeetingScenario.Admin, MeetingScenario.SecretaryName, "进度")).Text, StringComparison.Ordinal);
+        Assert.Contains("已提交", (await chat.SayAsync(member.Account, member.Name, "提交")).Text, StringComparison.Ordinal);
+
+        var meetingId = await MeetingIdAsync();
+        var versions = (await _bot.Store.QueryPartitionAsync(MeetingKeys.Partition(meetingId), DraftVersion.Kind, CancellationToken.None))
+            .Select(d => DraftVersion.FromJson(d.Body)).ToArray();
+        Assert.Equal(3, versions.Count(v => v.Submitted));
+        Assert.Contains(versions, v => v.Submitted && v.Text.Contains("1次缺席", StringComparison.Ordinal));
+        Assert.Contains(versions, v => v.Submitted && !v.Text.Contains("1次缺席", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_self_check_begun_on_one_channel_continues_on_another_where_the_person_has_a_second_account()
+    {
+        var chat = new PipelineChat(_bot);
+        var file = MeetingScenario.MeetingFile("test:sec-1").Replace("accounts: [test:m-1]", "accounts: [test:m-1, wecom:liweidong]", StringComparison.Ordinal);
+        await ImportAsync(file);
+        var member = MeetingScenario.LiWeidong;
+        var answers = member.Answers(onRoster: true);
+
+        await chat.SayAsync(member.Account, member.Name, "开始");
+        await Answer(chat, member, answers.Take(3));
+        var onWeCom = await chat.SayAsync("wecom:liweidong", member.Name, "继续");
+
+        Assert.Contains("会前您开展谈心谈话共多少人次", onWeCom.Text, StringComparison.Ordinal);
+    }
+
+    private async Task<string> MeetingIdAsync() =>
+        (await _bot.Services.GetRequiredService<MeetingStore>().FindAsync(MeetingScenario.Unit, MeetingScenario.Title, CancellationToken.None))!.Meeting.Id;
+
+    /// <summary>The meeting file stored as <c>meetings import</c> stores it (the command itself is tested over the host).</summary>
+    private async Task ImportAsync(string yaml)
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("meeting.yaml"), yaml);
+        var meeting = MeetingImport.Apply(null, MeetingContent.Reader.ReadYaml(folder.File("meeting.yaml")));
+        await _bot.Services.GetRequiredService<MeetingStore>().SaveAsync(meeting with { InvitationCode = MeetingStore.NewInvitationCode() }, null, CancellationToken.None);
+    }
+
+    private static async Task Answer(PipelineChat chat, ScenarioMember member, IEnumerable<string> answers)
+    {
+        foreach (var answer in answers)
+        {
+            await chat.SayAsync(member.Account, member.Name, answer);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using DocumentFormat.OpenXml.Packaging;
+using MeetingBot.Materials.OpenXml.Spreadsheets;
+using MeetingBot.TestKit;
+using MeetingBot.TestKit.Meetings;
+using Xunit;
+
+namespace MeetingBot.Conversations.Tests;
+
+/// <summary>What the secretary of the scenario's meeting reads once three of four members have submitted.</summary>
+public sealed class MeetingScenarioTests(SubmittedMeeting meeting) : IClassFixture<SubmittedMeeting>
+{
+    private static readonly string Golden = Path.Combine("tests", "MeetingBot.Conversations.Tests", "Golden", "meeting");
+
+    [Fact]
+    public async Task The_roster_shows_three_submitted_and_one_in_progress()
+    {
+        var roster = await meeting.SecretaryAsync("进度");
+
+        await GoldenFile.AssertMatchesAsync(Path.Combine(Golden, "progress.txt"), roster.Text);
+    }
+
+    [Fact]
+    public async Task A_submitted_material_shows_the_findings_the_member_took_up_with_their_examples_and_measures()
+    {
+        var material = await meeting.SecretaryAsync("查看材料 李卫东");
+
+        await GoldenFile.AssertMatchesAsync(Path.Combine(Golden, "liweidong.material.txt"), material.Text);
+    }
+
+    [Fact]
+    public async Task The_team_draft_merges_the_members_problems_names_no_member_and_comes_as_a_word_file_with_an_appendix_for_the_secretary()
+    {
+        var summary = await meeting.SecretaryAsync("汇总");
+
+        var (draft, appendix) = (summary.Texts[0], summary.Texts[^1]);
+        await GoldenFile.AssertMatchesAsync(Path.Combine(Golden, "summary.txt"), draft);
+        await GoldenFile.AssertMatchesAsync(Path.Combine(Golden, "summary.appendix.txt"), appendix);
+        Assert.All(MeetingScenario.Members.Select(m => m.Name), name => Assert.DoesNotContain(name, draft, StringComparison.Ordinal));
+        // Three members kept the same checklist problem of their learning: it is one item.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(draft, "理论学习的主动性和自觉性不够"));
+        Assert.Contains("干部队伍结构不优", appendix, StringComparison.Ordinal);
+        var file = Assert.Single(summary.Files);
+        Assert.EndsWith("班子对照检查材料（草稿）.docx", file.Name, StringComparison.Ordinal);
+        using var word = WordprocessingDocument.Open(new MemoryStream(file.Content), isEditable: false);
+        Assert.Contains("对照检查材料", word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rectification_list_has_a_row_per_commitment_in_the_chat_and_in_the_workbook()
+    {
+        var list = await meeting.SecretaryAsync("整改清单");
+
+        await GoldenFile.AssertMatchesAsync(Path.Combine(Golden, "rectification.txt"), list.Texts[0]);
+        var file = Assert.Single(list.Files);
+        using var workbook = new MemoryStream(file.Content);
+        var rows = Assert.Single(SpreadsheetReader.Read(workbook)).Rows;
+        Assert.Equal(["问题", "整改措施", "责任人", "完成时限", "对应反馈问题"], rows[0]);
+        Assert.Equal(7, rows.Count - 1);
+        Assert.Contains(rows, r => r[2] == "李卫东" && r[3] == "2027年3月底前" && r[4].Contains("低保动态管理不到位", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_similarity_check_finds_the_copied_paragraph_and_names_both_members()
+    {
+        var report = await meeting.SecretaryAsync("雷同检查");
+
+        Assert.Contains(MeetingScenario.CopiedExample, report.Text, StringComparison.Ordinal);
+        Assert.Contains("李卫东", report.Text, StringComparison.Ordinal);
+        Assert.Contains("陈建国", report.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("张晓红", report.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_export_holds_every_submitted_material_in_one_word_file()
+    {
+        var export = await meeting.SecretaryAsync("导出");
+
+        var file = Assert.Single(export.Files);
+        using var word = WordprocessingDocument.Open(new MemoryStream(file.Content), isEditable: false);
+        var text = word.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.All(MeetingScenario.Members.Where(m => m.Submits), m => Assert.Contains(m.Name, text, StringComparison.Ordinal));
+        Assert.DoesNotContain(MeetingScenario.LiuFang.Name, text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MeetingBot.TestKit.Meetings;
+
+namespace MeetingBot.Web.Tests;
+
+/// <summary>
+/// People talking to the running bot over /api/messages with expectReplies, each in a conversation of
+/// their own on the channel of their account; files are downloaded from the links the replies carry.
+/// </summary>
+public sealed class BotFrameworkChat(HttpClient http) : IMeetingChat
+{
+    private int _activities;
+
+    public async Task<ChatReply> SayAsync(string account, string name, string text)
+    {
+        var (channel, user) = PipelineChat.Split(account);
+        var activity = new Dictionary<string, object?>
+        {
+            ["type"] = "message",
+            ["id"] = $"a{Interlocked.Increment(ref _activities)}",
+            ["channelId"] = channel,
+            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["from"] = new { id = user, name },
+            ["recipient"] = new { id = "bot", name = "MeetingBot" },
+            ["conversation"] = new { id = "conversation-" + user },
+            ["text"] = text,
+            ["deliveryMode"] = "expectReplies",
+            ["locale"] = "zh-CN",
+        };
+        using var response = await http.PostAsJsonAsync("/api/messages", activity);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var replies = body.RootElement.GetProperty("activities").EnumerateArray().ToArray();
+        var files = new List<ChatFile>();
+        foreach (var file in replies.Where(r => r.TryGetProperty("attachments", out _)).SelectMany(r => r.GetProperty("attachments").EnumerateArray()))
+        {
+            if (file.TryGetProperty("contentUrl", out var url))
+            {
+                files.Add(new ChatFile(file.GetProperty("name").GetString()!, await http.GetByteArrayAsync(url.GetString())));
+            }
+        }
+
+        return new ChatReply(replies.Select(r => r.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "").Where(t => t.Length > 0).ToArray(), files);
+    }
+}
