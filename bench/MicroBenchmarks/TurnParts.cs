@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using MeetingBot.Materials.Drafts;
 using MeetingBot.Materials.OpenXml;
 using MeetingBot.Materials.Outline;
+using MeetingBot.Materials.Team;
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
 using MeetingBot.Dialogs.Bank;
@@ -35,13 +36,19 @@ public class TurnParts
     private byte[] _activity = null!;
     private WordDocumentWriter _wordWriter = null!;
     private DocumentOutline _fullDraft = null!;
+    private DraftComposer _composer = null!;
+    private TeamDraftRenderer _teamDrafts = null!;
+    private (string Name, ConversationContext Context)[] _members = null!;
+    private TeamMeeting _meeting = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         var (catalog, templates, checker, _, _) = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
         var bank = catalog.Default;
-        _drafts = new DraftRenderer(new DraftComposer(catalog), templates);
+        _composer = new DraftComposer(catalog);
+        _drafts = new DraftRenderer(_composer, templates);
+        _teamDrafts = new TeamDraftRenderer(new TeamDraftComposer(), templates);
         var checks = new DraftChecks(_drafts, checker);
         _engine = new DialogEngine(catalog, checks);
         _wordWriter = new WordDocumentWriter(Microsoft.Extensions.Options.Options.Create(new WordLayoutOptions()));
@@ -79,6 +86,10 @@ public class TurnParts
         _storedRecord = record.ToJson().GetRawText();
         _activity = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "typical-activity.json"));
         _fullDraft = _drafts.Render(_complete, Context).Outline;
+
+        // Fifty members who each submitted the complete self-check, each under their own name.
+        _members = [.. Enumerable.Range(1, 50).Select(i => ($"成员{i:D2}", Context with { Facts = new Dictionary<string, string> { ["name"] = $"成员{i:D2}" } }))];
+        _meeting = new TeamMeeting("市交通运输局党组2025年度民主生活会", "市交通运输局党组", "annual", [], "2025年12月20日");
     }
 
     /// <summary>One engine step: a text answer midway through the self-check, then the next question chosen. The answer is taken back so every call sees the same state.</summary>
@@ -98,6 +109,18 @@ public class TurnParts
 
     [Benchmark(Description = "exporting a full personal draft to Word (.docx)")]
     public byte[] ExportWord() => _wordWriter.Write(_fullDraft);
+
+    /// <summary>
+    /// 汇总 of a meeting with 50 submitted drafts, as the secretary's view computes it once the one
+    /// query of the meeting's partition has returned: each member's draft model from their frozen
+    /// answers, then the team draft merged and rendered with its appendix.
+    /// </summary>
+    [Benchmark(Description = "meetings aggregation: 汇总 of 50 submitted drafts")]
+    public RenderedTeamDraft AggregateMeeting()
+    {
+        var members = _members.Select((m, i) => new MemberMaterial($"p{i}", m.Name, null, _composer.Compose(_complete, m.Context))).ToArray();
+        return _teamDrafts.Render(_meeting, members);
+    }
 
     [Benchmark(Description = "parsing a typical Activity")]
     public async Task<Activity?> ParseActivity()

@@ -28,6 +28,7 @@ public sealed class TurnPipeline(
     MeetingSessions sessions,
     MeetingCommands commands,
     MeetingNotices notices,
+    SecretaryViews views,
     ThemeCatalog themes,
     IOptions<MeetingOptions> meetingOptions,
     IDocumentStore store,
@@ -207,6 +208,11 @@ public sealed class TurnPipeline(
             _ => engine.Handle(state, context, input.Text, input.QuestionKey),
         };
         var turn = renderer.Render(dialog.Events, state, context, HelpAudience.Of(session, account, meetingOptions.Value));
+        if (session is not null && turn.Draft is { } reviewed && dialog.Events.Any(e => e is ReviewEvent)
+            && await views.SimilarityWarningAsync(session, reviewed.Model, cancellationToken) is { } warning)
+        {
+            turn = turn with { Replies = [.. turn.Replies, warning] };
+        }
         var outcome = TurnResult.From(dialog.Outcome);
         if (outcome == TurnOutcome.Submitted && session is not null)
         {

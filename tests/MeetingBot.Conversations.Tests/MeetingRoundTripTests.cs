@@ -63,6 +63,32 @@ public sealed class MeetingRoundTripTests : IDisposable
         Assert.Contains("会前您开展谈心谈话共多少人次", onWeCom.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_member_whose_draft_copies_a_submitted_one_is_warned_at_the_review_without_learning_whose_it_is()
+    {
+        var chat = new PipelineChat(_bot);
+        var code = await MeetingScenario.CreateAsync(chat);
+        var reviews = new Dictionary<string, string>();
+        foreach (var member in new[] { MeetingScenario.LiWeidong, MeetingScenario.ZhangXiaohong, MeetingScenario.ChenJianguo })
+        {
+            await chat.SayAsync(member.Account, member.Name, "加入 " + code);
+            ChatReply review = new([], []);
+            foreach (var answer in member.Answers(onRoster: false))
+            {
+                review = await chat.SayAsync(member.Account, member.Name, answer);
+            }
+
+            reviews[member.Name] = review.Text;
+            await chat.SayAsync(member.Account, member.Name, "提交");
+        }
+
+        Assert.Contains("几乎相同", reviews["陈建国"], StringComparison.Ordinal);
+        Assert.Contains(MeetingScenario.CopiedExample, reviews["陈建国"], StringComparison.Ordinal);
+        Assert.DoesNotContain("李卫东", reviews["陈建国"], StringComparison.Ordinal);
+        Assert.DoesNotContain("几乎相同", reviews["张晓红"], StringComparison.Ordinal);
+        Assert.DoesNotContain("几乎相同", reviews["李卫东"], StringComparison.Ordinal);
+    }
+
     private async Task<string> MeetingIdAsync() =>
         (await _bot.Services.GetRequiredService<MeetingStore>().FindAsync(MeetingScenario.Unit, MeetingScenario.Title, CancellationToken.None))!.Meeting.Id;
 

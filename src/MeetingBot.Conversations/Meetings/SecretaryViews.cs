@@ -63,7 +63,7 @@ public sealed class SecretaryViews(
             return WithFile(Message(MessageKeys.ExportFileName, ("title", meeting.Title)) + ".docx", MediaTypes.Word, word.Write(outlines));
         }
 
-        var members = submitted.Select(s => new MemberMaterial(s.Person.PersonId, s.Person.Name, s.Person.Post, composer.Compose(s.Submission.Dialog, ContextOf(session.Meeting, s.Person, s.Submission)))).ToArray();
+        var members = submitted.Select(s => MemberOf(session.Meeting, s.Person, s.Submission)).ToArray();
         return command switch
         {
             Command.Summary => Summary(meeting, members),
@@ -92,6 +92,25 @@ public sealed class SecretaryViews(
     /// </summary>
     public RenderedDraft Material(Meeting meeting, RosterEntry person, Submission submission) =>
         drafts.Render(submission.Dialog, ContextOf(meeting, person, submission));
+
+    /// <summary>
+    /// Before a member submits: whether another member's submitted material shares passages of
+    /// <paramref name="draft"/> nearly word for word. The warning names no one and quotes only the
+    /// member's own words; null when nothing is alike.
+    /// </summary>
+    public async Task<BotReply?> SimilarityWarningAsync(MeetingSession session, DraftModel draft, CancellationToken cancellationToken)
+    {
+        var records = await SelfChecksAsync(session, cancellationToken);
+        var others = Submitted(session.Meeting, records).Where(s => s.Person.PersonId != session.Person.PersonId)
+            .Select(s => MemberOf(session.Meeting, s.Person, s.Submission)).ToArray();
+        var own = new MemberMaterial(session.Person.PersonId, session.Person.Name, session.Person.Post, draft);
+        var alike = others.Length == 0 ? [] : similarity.Against(own, others).Select(p => p.PassageA).Distinct(StringComparer.Ordinal).ToArray();
+        return alike.Length == 0 ? null : new BotReply(Message(MessageKeys.SimilarityWarning, ("count", alike.Length), ("passage", alike[0])), []);
+    }
+
+    /// <summary>A submitted material as the team's views read it: the draft model of the frozen answers.</summary>
+    private MemberMaterial MemberOf(Meeting meeting, RosterEntry person, Submission submission) =>
+        new(person.PersonId, person.Name, person.Post, composer.Compose(submission.Dialog, ContextOf(meeting, person, submission)));
 
     /// <summary>The context a submitted material is read in: the meeting's facts for the person, on the day they submitted it.</summary>
     private ConversationContext ContextOf(Meeting meeting, RosterEntry person, Submission submission)

@@ -73,6 +73,7 @@ public static class MessageKeys
     public const string RectificationColumns = "rectification_columns";
     public const string ExportFileName = "export_file_name";
     public const string MeetingFileAttached = "meeting_file_attached";
+    public const string SimilarityWarning = "similarity_warning";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -82,6 +83,6 @@ public static class MessageKeys
         UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly, StoreUnavailable,
         TurnTimedOut, DraftDownload, DraftFileName, DownloadButton, ReminderUnfinished,
         MeetingSecretaryOnly, MeetingAdminOnly, MeetingNone, MeetingJoinHow, MeetingJoinUnknown, MeetingJoined, MeetingChosen, MeetingCreateCancelled, MeetingCreated, MeetingInvitation, MemberSubmitted, MemberReturned, ReturnHow, PersonUnknown, ReturnNotSubmitted, ReturnDone, WithdrawNothing, WithdrawClosed, WithdrawDone, AddSecretaryHow, SecretaryAdded, NothingSubmitted,
-        TeamDraftFileName, RectificationFileName, RectificationColumns, ExportFileName, MeetingFileAttached,
+        TeamDraftFileName, RectificationFileName, RectificationColumns, ExportFileName, MeetingFileAttached, SimilarityWarning,
     };
 }
