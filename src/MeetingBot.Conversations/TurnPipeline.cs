@@ -181,17 +181,19 @@ public sealed class TurnPipeline(
         {
             replies.AddRange(handled.Replies);
             files.AddRange(handled.Files);
-            if (!handled.Rebound)
-            {
-                return Finish(record, session, input, new RenderedTurn(replies, null, files), TurnOutcome.Other);
-            }
 
-            // Joined or chose a meeting: its self-check goes on from where it is. A material taken
-            // back (撤回修改) stays in the session that changed it, and its question is asked.
+            // The conversation now works on another meeting (created, joined or chosen): its session
+            // is opened, so the person's self-check there records this conversation as the one to
+            // reach them on. A material taken back (撤回修改) stays in the session that changed it.
             if (record.Meeting?.MeetingId != session?.Meeting.Id)
             {
                 session = await sessions.OpenAsync(record, account, cancellationToken) ?? session;
                 context = await ContextAsync(record, session, cancellationToken);
+            }
+
+            if (!handled.Rebound)
+            {
+                return Finish(record, session, input, new RenderedTurn(replies, null, files), TurnOutcome.Other);
             }
         }
 

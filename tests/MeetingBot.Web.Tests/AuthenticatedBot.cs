@@ -11,10 +11,12 @@ namespace MeetingBot.Web.Tests;
 public static class AuthenticatedBot
 {
     /// <param name="databasePath">The database to run on (a restart, a second instance); a fresh one unless given.</param>
-    public static Task<RunningBot> StartAsync(StandInIdentityServer identity, string appId, string? databasePath = null)
+    /// <param name="more">Further settings (Meetings:Admins…).</param>
+    public static Task<RunningBot> StartAsync(StandInIdentityServer identity, string appId, string? databasePath = null, string[]? more = null)
     {
         string[] settings =
         [
+            .. more ?? [],
             $"--MicrosoftAppId={appId}", "--MicrosoftAppPassword=stand-in-secret",
             $"--ToBotFromChannelOpenIdMetadataUrl={identity.ChannelMetadataUrl}",
             $"--ToBotFromEmulatorOpenIdMetadataUrl={identity.EmulatorMetadataUrl}",

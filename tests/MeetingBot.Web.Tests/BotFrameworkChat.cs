@@ -7,8 +7,9 @@ namespace MeetingBot.Web.Tests;
 /// <summary>
 /// People talking to the running bot over /api/messages with expectReplies, each in a conversation of
 /// their own on the channel of their account; files are downloaded from the links the replies carry.
+/// With <paramref name="token"/>, every activity carries the channel's token for its service URL.
 /// </summary>
-public sealed class BotFrameworkChat(HttpClient http) : IMeetingChat
+public sealed class BotFrameworkChat(HttpClient http, string serviceUrl = "http://127.0.0.1:9/", Func<string, string>? token = null) : IMeetingChat
 {
     private int _activities;
 
@@ -20,7 +21,7 @@ public sealed class BotFrameworkChat(HttpClient http) : IMeetingChat
             ["type"] = "message",
             ["id"] = $"a{Interlocked.Increment(ref _activities)}",
             ["channelId"] = channel,
-            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["serviceUrl"] = serviceUrl,
             ["from"] = new { id = user, name },
             ["recipient"] = new { id = "bot", name = "MeetingBot" },
             ["conversation"] = new { id = "conversation-" + user },
@@ -28,7 +29,13 @@ public sealed class BotFrameworkChat(HttpClient http) : IMeetingChat
             ["deliveryMode"] = "expectReplies",
             ["locale"] = "zh-CN",
         };
-        using var response = await http.PostAsJsonAsync("/api/messages", activity);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token(serviceUrl));
+        }
+
+        using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var replies = body.RootElement.GetProperty("activities").EnumerateArray().ToArray();
