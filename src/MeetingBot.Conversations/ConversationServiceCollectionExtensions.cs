@@ -107,7 +107,9 @@ public static class ConversationServiceCollectionExtensions
         var catalog = QuestionBankLoader.Load(dialogs, options.SelfCheckFile);
         var templates = TemplateCatalog.Load(Path.Combine(AppContext.BaseDirectory, options.TemplatesPath), ConversationTemplates.All);
         var checker = MaterialChecker.Load(dialogs);
-        var themes = ThemeCatalog.Load(Path.Combine(dialogs, ThemesFolder), catalog.Default.Aspects);
+        // Themes map the aspects of the bank drafts are written from; a bank without aspects (the
+        // benchmark's dialog) has none to map, and no meeting can choose a theme.
+        var themes = catalog.Default.Aspects.Count > 0 ? ThemeCatalog.Load(Path.Combine(dialogs, ThemesFolder), catalog.Default.Aspects) : ThemeCatalog.None;
         var meetingFileMessages = MeetingFileMessages.Load(dialogs);
         var problems = SnippetProblems(catalog).ToArray();
         return problems.Length > 0 ? throw new ContentLoadException(problems) : new LoadedContent(catalog, templates, checker, themes, meetingFileMessages);

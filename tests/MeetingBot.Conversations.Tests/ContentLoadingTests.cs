@@ -29,6 +29,17 @@ public sealed class ContentLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_bank_without_aspects_loads_without_themes()
+    {
+        var bank = Path.Combine(RepositoryPaths.Root, "bench", "bench.yaml");
+
+        var content = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions { DialogsPath = _folder.Path, SelfCheckFile = bank });
+
+        Assert.Empty(content.Catalog.Default.Aspects);
+        Assert.Empty(content.Themes.All);
+    }
+
+    [Fact]
     public void A_broken_theme_file_stops_the_start_with_its_file_and_line()
     {
         var line = _folder.Replace(Path.Combine(ConversationServiceCollectionExtensions.ThemesFolder, "annual-2026.yaml"), "kind: annual", "kind: yearly");

@@ -17,6 +17,9 @@ public sealed class ThemeCatalog
         _byId = themes.ToDictionary(t => t.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>No themes: for a question bank without aspects, whose drafts have no parts to write under headings.</summary>
+    public static ThemeCatalog None { get; } = new([], []);
+
     /// <summary>Every theme, by id.</summary>
     public IReadOnlyList<Theme> All { get; }
 
