@@ -49,8 +49,9 @@ public sealed class BenchDialog
 
     /// <summary>
     /// A complete conversation: open, answer every question (each reply must ask the next one, the
-    /// last answer must bring the summary), submit. The summary and the submitted version must
-    /// show the first answer (the name, which our draft shows by its role).
+    /// last answer must bring the summary prompt), submit (the reply must confirm it). Our review is
+    /// compact (the draft's outline and its gaps, the text on 查看草稿), so neither bot is asked to
+    /// repeat an answer there.
     /// </summary>
     public IReadOnlyList<Exchange> Script(int user, int conversation)
     {
@@ -58,10 +59,10 @@ public sealed class BenchDialog
         var script = new List<Exchange> { new(StartText, [Questions[0]]) };
         for (var i = 0; i < Questions.Count; i++)
         {
-            script.Add(new Exchange(answers[i], i + 1 < Questions.Count ? [Questions[i + 1]] : [SummaryPrompt, answers[0]]));
+            script.Add(new Exchange(answers[i], i + 1 < Questions.Count ? [Questions[i + 1]] : [SummaryPrompt]));
         }
 
-        script.Add(new Exchange(SubmitText, [SubmittedMarker, answers[0]]));
+        script.Add(new Exchange(SubmitText, [SubmittedMarker]));
         return script;
     }
 
