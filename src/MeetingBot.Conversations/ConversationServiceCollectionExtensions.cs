@@ -97,6 +97,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<MeetingSessions>();
         services.AddSingleton<MeetingCreation>();
         services.AddSingleton<SecretaryViews>();
+        services.AddSingleton<PromptCards>();
         services.AddSingleton<MeetingCommands>();
         services.AddSingleton<MeetingNotices>();
     }

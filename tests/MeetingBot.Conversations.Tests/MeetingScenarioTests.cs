@@ -81,4 +81,23 @@ public sealed class MeetingScenarioTests(SubmittedMeeting meeting) : IClassFixtu
         Assert.All(MeetingScenario.Members.Where(m => m.Submits), m => Assert.Contains(m.Name, text, StringComparison.Ordinal));
         Assert.DoesNotContain(MeetingScenario.LiuFang.Name, text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_members_prompt_card_holds_their_problems_claims_and_commitments_for_the_meeting()
+    {
+        var card = await meeting.Chat.SayAsync(MeetingScenario.LiWeidong.Account, MeetingScenario.LiWeidong.Name, "提示");
+
+        await GoldenFile.AssertMatchesAsync(Path.Combine(Golden, "liweidong.prompt.txt"), card.Text);
+    }
+
+    [Fact]
+    public async Task The_prompt_card_of_a_member_half_way_says_what_is_still_to_fill_and_someone_on_no_roster_is_told_how_to_join()
+    {
+        var halfWay = await meeting.Chat.SayAsync(MeetingScenario.LiuFang.Account, MeetingScenario.LiuFang.Name, "提示");
+        var stranger = await meeting.Chat.SayAsync("test:stranger", "孙丽", "提示");
+
+        Assert.Contains("一、我查摆的主要问题\n尚未查摆", halfWay.Text, StringComparison.Ordinal);
+        Assert.Contains("局机关三楼会议室", halfWay.Text, StringComparison.Ordinal);
+        Assert.Contains("您目前不在任何会议的名单中", stranger.Text, StringComparison.Ordinal);
+    }
 }

@@ -27,7 +27,7 @@ public sealed record MeetingReply(IReadOnlyList<BotReply> Replies)
 /// <summary>
 /// The commands of meetings (docs/architecture.md, "Meetings"), taken before the self-check's
 /// engine: choosing and joining a meeting, 创建会议 (a dialog of its own, dialogs/create-meeting.yaml),
-/// 撤回修改, and the secretary's commands. Every secretary command asks <see cref="MeetingSession.MaySee"/>
+/// 撤回修改, 提示, and the secretary's commands. Every secretary command asks <see cref="MeetingSession.MaySee"/>
 /// first; a refusal says only that the command is for the meeting's secretaries.
 /// </summary>
 public sealed class MeetingCommands(
@@ -37,6 +37,7 @@ public sealed class MeetingCommands(
     MeetingSessions sessions,
     MeetingCreation creation,
     SecretaryViews views,
+    PromptCards prompts,
     IOptions<MeetingOptions> options,
     TimeProvider time,
     ILogger<MeetingCommands> logger)
@@ -66,6 +67,8 @@ public sealed class MeetingCommands(
                 return await ChooseAsync(turn, command.Value.Argument, cancellationToken);
             case Command.Withdraw:
                 return Withdraw(session);
+            case Command.Prompt:
+                return session is null ? Message(MessageKeys.MeetingNone) : new MeetingReply([new BotReply(prompts.Render(session, turn.Context), [])]);
             case Command.Progress when session?.IsSecretary == true:
             case Command.Summary or Command.Similarity or Command.Rectification or Command.Export or Command.Return or Command.AddSecretary or Command.Invitation or Command.View:
                 return session is not null && session.MaySee(MeetingResource.Aggregates)

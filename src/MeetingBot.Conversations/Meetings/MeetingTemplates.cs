@@ -32,6 +32,7 @@ public static class MeetingTemplates
             ]),
             new RosterModel("会议", null, 0, 0, []),
         ]),
+        new(PromptCards.Template, PromptCards.Samples),
         new(MeetingList, [new MeetingListModel([new MeetingListItem(1, "会议", new DateTime(2026, 12, 20, 9, 0, 0)), new MeetingListItem(2, "会议", null)])]),
     ];
 }

@@ -33,6 +33,7 @@ public enum Command
     AddSecretary,
     Invitation,
     View,
+    Prompt,
 }
 
 /// <summary>The words that trigger each command, from commands.yaml.</summary>
