@@ -58,6 +58,9 @@ public sealed record Meeting
     /// <summary>The code members join with (加入 code), when one was set (see <see cref="Storage.MeetingStore.NewInvitationCode"/>).</summary>
     public string? InvitationCode { get; init; }
 
+    /// <summary>When its reminders go out; <see cref="ReminderSchedule.Default"/> unless its file said otherwise.</summary>
+    public ReminderSchedule Reminders { get; init; } = ReminderSchedule.Default;
+
     /// <summary>The IANA time zone the meeting's times were given in, and are shown in.</summary>
     public string TimeZoneId { get; init; } = DefaultTimeZoneId;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace MeetingBot.Meetings.Import;
 
-/// <summary>Several accounts in one text, as a roster's cell holds them: separated by spaces, commas, semicolons or 、.</summary>
+/// <summary>Several items in one text, as a roster's cell holds accounts: separated by spaces, commas, semicolons or 、.</summary>
 internal static partial class AccountList
 {
     public static IEnumerable<string> Split(string text) => Separators().Split(text).Where(a => a.Length > 0);

@@ -29,6 +29,9 @@ public sealed record MeetingDefinition
 
     public string? InvitationCode { get; init; }
 
+    /// <summary>Null when the file says nothing of reminders: a new meeting gets the default, an imported one keeps its own.</summary>
+    public ReminderSchedule? Reminders { get; init; }
+
     /// <summary>Everyone on the roster, in the order of the file.</summary>
     public IReadOnlyList<PersonDefinition> People { get; init; } = [];
 }

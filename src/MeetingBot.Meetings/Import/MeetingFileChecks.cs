@@ -36,6 +36,7 @@ internal sealed partial class MeetingFileChecks(MeetingFileMessages messages, Th
         var headings = Headings(written.Headings);
         var invitationCode = InvitationCode(written.InvitationCode);
         var people = People(written);
+        var reminders = Reminders(written.Reminders);
         return kind is null || written.Title is null || written.Unit is null ? null : new MeetingDefinition
         {
             Kind = kind.Value,
@@ -49,8 +50,64 @@ internal sealed partial class MeetingFileChecks(MeetingFileMessages messages, Th
             ThemeId = themeId,
             Headings = headings,
             InvitationCode = invitationCode,
+            Reminders = reminders,
             People = people,
         };
+    }
+
+    /// <summary>The file's reminder schedule over the default, each value checked; null when the file has none.</summary>
+    private ReminderSchedule? Reminders(WrittenReminders? written)
+    {
+        if (written is null)
+        {
+            return null;
+        }
+
+        TimeSpan? Duration(Written item)
+        {
+            var duration = ReminderSchedule.ParseDuration(item.Text);
+            if (duration is null)
+            {
+                item.Report(messages.Text(MeetingFileMessages.BadDuration, ("text", item.Text.Trim())));
+            }
+
+            return duration;
+        }
+
+        var schedule = ReminderSchedule.Default;
+        if (written.BeforeDeadline is { } before)
+        {
+            schedule = schedule with { BeforeDeadline = [.. before.Select(Duration).OfType<TimeSpan>().Distinct().OrderDescending()] };
+        }
+
+        if (written.PromptBeforeMeeting is { } prompt)
+        {
+            schedule = schedule with { PromptBeforeMeeting = Duration(prompt) };
+        }
+
+        if (written.QuietHours is { } quiet)
+        {
+            if (ReminderSchedule.TryParseQuietHours(quiet.Text, out var hours))
+            {
+                schedule = schedule with { QuietHours = hours };
+            }
+            else
+            {
+                quiet.Report(messages.Text(MeetingFileMessages.BadQuietHours, ("text", quiet.Text.Trim())));
+            }
+        }
+
+        if (written.TimeZone is { } zone)
+        {
+            if (MeetingTimes.Zone(zone.Text.Trim()) is null)
+            {
+                zone.Report(messages.Text(MeetingFileMessages.BadTimeZone, ("text", zone.Text.Trim())));
+            }
+
+            schedule = schedule with { TimeZoneId = zone.Text.Trim() };
+        }
+
+        return schedule;
     }
 
     private MeetingKind? Kind(Written? written)

@@ -18,6 +18,8 @@ public sealed class MeetingFileMessages
     internal const string UnknownKind = "unknown_kind";
     internal const string BadTime = "bad_time";
     internal const string BadTimeZone = "bad_time_zone";
+    internal const string BadDuration = "bad_duration";
+    internal const string BadQuietHours = "bad_quiet_hours";
     internal const string DeadlineAfterMeeting = "deadline_after_meeting";
     internal const string BadAccount = "bad_account";
     internal const string PersonTwice = "person_twice";
@@ -63,6 +65,8 @@ public sealed class MeetingFileMessages
         [UnknownKind] = ["kind", "allowed"],
         [BadTime] = ["text"],
         [BadTimeZone] = ["text"],
+        [BadDuration] = ["text"],
+        [BadQuietHours] = ["text"],
         [DeadlineAfterMeeting] = ["deadline", "date"],
         [BadAccount] = ["text", "channels"],
         [PersonTwice] = ["name"],

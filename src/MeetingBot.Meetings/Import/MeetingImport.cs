@@ -48,6 +48,7 @@ public static class MeetingImport
             ThemeId = themed ? definition.ThemeId : existing?.ThemeId,
             Headings = themed ? definition.Headings : existing?.Headings ?? [],
             InvitationCode = definition.InvitationCode ?? existing?.InvitationCode,
+            Reminders = definition.Reminders ?? existing?.Reminders ?? ReminderSchedule.Default,
         };
     }
 

@@ -9,7 +9,9 @@ namespace MeetingBot.Meetings.Import;
 /// </summary>
 internal static class MeetingYamlReader
 {
-    private static readonly string[] RootKeys = ["meeting", "secretaries", "members"];
+    private static readonly string[] RootKeys = ["meeting", "secretaries", "members", "reminders"];
+
+    private static readonly string[] ReminderKeys = ["before_deadline", "prompt_before_meeting", "quiet_hours", "time_zone"];
 
     private static readonly string[] MeetingKeys =
         ["kind", "title", "unit", "date", "place", "deadline", "findings", "theme", "headings", "time_zone", "invitation_code"];
@@ -43,6 +45,16 @@ internal static class MeetingYamlReader
             written.InvitationCode = Value(file, meeting, "invitation_code");
         }
 
+        if (file.Mapping(root, "reminders") is { } reminders)
+        {
+            file.OnlyKeys(reminders, ReminderKeys);
+            written.Reminders = new WrittenReminders(
+                YamlFile.Get(reminders, "before_deadline") is null ? null : Items(file, reminders, "before_deadline"),
+                Value(file, reminders, "prompt_before_meeting"),
+                Text(file, reminders, "quiet_hours"),
+                Value(file, reminders, "time_zone"));
+        }
+
         foreach (var (key, role) in new[] { ("secretaries", MeetingRole.Secretary), ("members", MeetingRole.Member) })
         {
             written.People.AddRange(file.Mappings(root, key).Select(person => Person(file, person, role)).OfType<WrittenPerson>());
@@ -63,21 +75,28 @@ internal static class MeetingYamlReader
     }
 
     /// <summary>A list of accounts, or one text of them separated as in a roster's cell.</summary>
-    private static Written[] Accounts(YamlFile file, YamlMappingNode map)
+    private static Written[] Accounts(YamlFile file, YamlMappingNode map) => Items(file, map, "accounts");
+
+    /// <summary>A list's items, each reported at its own line, or one text of them separated by commas or spaces.</summary>
+    private static Written[] Items(YamlFile file, YamlMappingNode map, string key)
     {
-        switch (YamlFile.Get(map, "accounts"))
+        switch (YamlFile.Get(map, key))
         {
             case YamlSequenceNode list:
                 return list.Children.Select(item => new Written(item is YamlScalarNode { Value: { } text } ? text : "", problem => file.Problem(item, problem))).ToArray();
             case YamlScalarNode { Value: { } text } scalar:
-                return AccountList.Split(text).Select(account => new Written(account, problem => file.Problem(scalar, problem))).ToArray();
+                return AccountList.Split(text).Select(item => new Written(item, problem => file.Problem(scalar, problem))).ToArray();
             case null:
                 return [];
             default:
-                file.Strings(map, "accounts");
+                file.Strings(map, key);
                 return [];
         }
     }
+
+    /// <summary>A text that may be empty ("" for no quiet hours).</summary>
+    private static Written? Text(YamlFile file, YamlMappingNode map, string key) =>
+        YamlFile.Get(map, key) is YamlScalarNode scalar ? new Written(scalar.Value ?? "", problem => file.Problem(scalar, problem)) : Value(file, map, key);
 
     private static Written? Value(YamlFile file, YamlMappingNode map, string key, bool required = false) =>
         file.Text(map, key, required) is { } text ? new Written(text, problem => file.Problem(YamlFile.Get(map, key)!, problem)) : null;

@@ -35,11 +35,17 @@ internal sealed class WrittenMeeting(Action<string> report)
 
     public Written? InvitationCode { get; set; }
 
+    /// <summary>The file's <c>reminders</c>, when it has them.</summary>
+    public WrittenReminders? Reminders { get; set; }
+
     public List<WrittenPerson> People { get; } = [];
 
     /// <summary>The file has no roster at all, which its reader has reported.</summary>
     public bool RosterMissing { get; set; }
 }
+
+/// <summary>A meeting file's reminder schedule as written; a value it leaves out keeps its default.</summary>
+internal sealed record WrittenReminders(IReadOnlyList<Written>? BeforeDeadline, Written? PromptBeforeMeeting, Written? QuietHours, Written? TimeZone);
 
 internal sealed record WrittenPerson(Written Name, MeetingRole Role)
 {

@@ -1,4 +1,7 @@
 using MeetingBot.Meetings.Import;
+using MeetingBot.Meetings.Storage;
+using MeetingBot.Storage.Embedded;
+using MeetingBot.TestKit;
 using Xunit;
 
 namespace MeetingBot.Meetings.Tests.Import;
@@ -30,6 +33,24 @@ public sealed class MeetingImportTests
             new PersonDefinition("赵红", MeetingRole.Member) { Accounts = [ZhaoOnTeams] },
         ],
     };
+
+    [Fact]
+    public async Task The_reminder_schedule_is_stored_with_the_meeting_and_a_re_import_that_says_nothing_of_it_keeps_it()
+    {
+        using var folder = new TempFolder();
+        using var documents = new EmbeddedDocumentStore(folder.File("bot.db"), TimeProvider.System);
+        var meetings = new MeetingStore(documents);
+        var custom = ReminderSchedule.Default with { BeforeDeadline = [TimeSpan.FromDays(2)], QuietHours = null };
+        var first = await meetings.SaveAsync(MeetingImport.Apply(null, First with { Reminders = custom }), null, CancellationToken.None);
+
+        var stored = await meetings.ReadAsync(first.Meeting.Id, CancellationToken.None);
+        var again = MeetingImport.Apply(stored!.Meeting, First);
+
+        Assert.Equal(ReminderSchedule.Default, MeetingImport.Apply(null, First).Reminders);
+        Assert.Equal([TimeSpan.FromDays(2)], again.Reminders.BeforeDeadline);
+        Assert.Null(again.Reminders.QuietHours);
+        Assert.Equal(TimeSpan.FromDays(1), again.Reminders.PromptBeforeMeeting);
+    }
 
     [Fact]
     public void A_first_import_gives_the_meeting_and_each_person_a_new_random_id()

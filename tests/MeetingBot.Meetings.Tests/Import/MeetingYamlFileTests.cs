@@ -86,6 +86,42 @@ public sealed class MeetingYamlFileTests : IDisposable
     }
 
     [Fact]
+    public void The_reminder_schedule_of_the_issue_imports_and_a_file_without_one_says_nothing_of_reminders()
+    {
+        var meeting = Read(Documented + "\n" + """
+            reminders:
+              before_deadline: [3d, 1d]    # durations before the submission deadline
+              prompt_before_meeting: 1d    # the prompt card this long before the meeting
+              quiet_hours: 22:00-08:00     # "" for none
+              time_zone: Asia/Shanghai
+            """);
+
+        var reminders = Assert.IsType<ReminderSchedule>(meeting.Reminders);
+        Assert.Equal([TimeSpan.FromDays(3), TimeSpan.FromDays(1)], reminders.BeforeDeadline);
+        Assert.Equal(TimeSpan.FromDays(1), reminders.PromptBeforeMeeting);
+        Assert.Equal(new QuietHours(new TimeOnly(22, 0), new TimeOnly(8, 0)), reminders.QuietHours);
+        Assert.True(reminders.QuietHours!.Contains(new TimeOnly(23, 30)) && reminders.QuietHours.Contains(new TimeOnly(7, 59)) && !reminders.QuietHours.Contains(new TimeOnly(8, 0)));
+        Assert.Equal("Asia/Shanghai", reminders.TimeZoneId);
+        Assert.Null(Read(Documented).Reminders);
+    }
+
+    [Fact]
+    public void Other_durations_and_no_quiet_hours_are_taken_and_nonsense_is_refused_at_its_line()
+    {
+        var taken = Read(Documented + "\nreminders:\n  before_deadline: [12h, 2d]\n  quiet_hours: \"\"\n");
+        var problems = Problems(Documented + "\nreminders:\n  before_deadline: [3 days]\n  quiet_hours: 22点到8点\n");
+
+        Assert.Equal([TimeSpan.FromDays(2), TimeSpan.FromHours(12)], taken.Reminders!.BeforeDeadline);
+        Assert.Null(taken.Reminders.QuietHours);
+        Assert.Equal(
+            [
+                "meeting.yaml 第22行：时长“3 days”无法识别，请写成整数加单位，例如 3d（天）、12h（小时）、30m（分钟）。",
+                "meeting.yaml 第23行：免打扰时段“22点到8点”无法识别，请写成“22:00-08:00”的格式；不设免打扰请写 \"\"。",
+            ],
+            problems);
+    }
+
+    [Fact]
     public void An_unknown_key_is_named_in_chinese_with_file_and_line()
     {
         var problems = Problems(Documented.Replace("  place: 局机关三楼会议室", "  venue: 局机关三楼会议室", StringComparison.Ordinal));
