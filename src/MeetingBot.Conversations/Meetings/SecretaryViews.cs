@@ -108,6 +108,19 @@ public sealed class SecretaryViews(
         return alike.Length == 0 ? null : new BotReply(Message(MessageKeys.SimilarityWarning, ("count", alike.Length), ("passage", alike[0])), []);
     }
 
+    /// <summary>The meetings to choose from (我的会议), numbered.</summary>
+    public BotReply MeetingList(IReadOnlyList<StoredMeeting> meetings)
+    {
+        var items = meetings.Select((m, i) => new MeetingListItem(i + 1, m.Meeting.Title, m.Meeting.HeldAt is { } at ? LocalTime(at) : null)).ToArray();
+        return new BotReply(templates.Render(MeetingTemplates.MeetingList, new MeetingListModel(items)), items.Select(i => i.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    public async Task<(SelfCheckRecord Record, string ETag)?> ReadSelfCheckAsync(DocumentKey key, CancellationToken cancellationToken) =>
+        await store.ReadAsync(key, cancellationToken) is { } stored ? (SelfCheckRecord.FromJson(stored.Body), stored.ETag) : null;
+
+    /// <summary>A moment as the meeting's people read it: local time where the meetings are held.</summary>
+    public DateTime LocalTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).DateTime;
+
     /// <summary>A submitted material as the team's views read it: the draft model of the frozen answers.</summary>
     private MemberMaterial MemberOf(Meeting meeting, RosterEntry person, Submission submission) =>
         new(person.PersonId, person.Name, person.Post, composer.Compose(submission.Dialog, ContextOf(meeting, person, submission)));
@@ -163,19 +176,6 @@ public sealed class SecretaryViews(
     private string Message(string key, params (string Key, object? Value)[] values) => renderer.Message(key, values).Text;
 
     private static MeetingReply Reply(string text) => new([new BotReply(text, [])]);
-
-    /// <summary>The meetings to choose from (我的会议), numbered.</summary>
-    public BotReply MeetingList(IReadOnlyList<StoredMeeting> meetings)
-    {
-        var items = meetings.Select((m, i) => new MeetingListItem(i + 1, m.Meeting.Title, m.Meeting.HeldAt is { } at ? LocalTime(at) : null)).ToArray();
-        return new BotReply(templates.Render(MeetingTemplates.MeetingList, new MeetingListModel(items)), items.Select(i => i.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-    }
-
-    public async Task<(SelfCheckRecord Record, string ETag)?> ReadSelfCheckAsync(DocumentKey key, CancellationToken cancellationToken) =>
-        await store.ReadAsync(key, cancellationToken) is { } stored ? (SelfCheckRecord.FromJson(stored.Body), stored.ETag) : null;
-
-    /// <summary>A moment as the meeting's people read it: local time where the meetings are held.</summary>
-    public DateTime LocalTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).DateTime;
 
     /// <summary>The self-checks of the meeting's people: one single-partition query.</summary>
     private async Task<Dictionary<string, SelfCheckRecord>> SelfChecksAsync(MeetingSession session, CancellationToken cancellationToken)
