@@ -12,8 +12,11 @@ namespace MeetingBot.Conversations.Tests;
 /// <summary>退回 and 撤回修改 and back again, and one person's self-check on two channels.</summary>
 public sealed class MeetingRoundTripTests : IDisposable
 {
-    private readonly ConversationDriver _bot = new(
-        time: new FakeTimeProvider(SubmittedMeeting.Now),
+    private readonly FakeTimeProvider _time = new(SubmittedMeeting.Now);
+    private readonly ConversationDriver _bot;
+
+    public MeetingRoundTripTests() => _bot = new(
+        time: _time,
         settings: new Dictionary<string, string?> { ["Meetings:Admins:0"] = MeetingScenario.Admin });
 
     public void Dispose() => _bot.Dispose();
@@ -87,6 +90,36 @@ public sealed class MeetingRoundTripTests : IDisposable
         Assert.DoesNotContain("李卫东", reviews["陈建国"], StringComparison.Ordinal);
         Assert.DoesNotContain("几乎相同", reviews["张晓红"], StringComparison.Ordinal);
         Assert.DoesNotContain("几乎相同", reviews["李卫东"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_read_of_a_secretary_is_audited_with_who_what_and_when_and_a_refused_command_leaves_nothing()
+    {
+        var chat = new PipelineChat(_bot);
+        var code = await MeetingScenario.CreateAsync(chat);
+        var member = MeetingScenario.LiWeidong;
+        await chat.SayAsync(member.Account, member.Name, "加入 " + code);
+        foreach (var answer in member.Answers(onRoster: false))
+        {
+            await chat.SayAsync(member.Account, member.Name, answer);
+        }
+
+        await chat.SayAsync(member.Account, member.Name, "提交");
+        await chat.SayAsync(member.Account, member.Name, "汇总");
+        foreach (var read in new[] { "进度", "查看材料 李卫东", "汇总" })
+        {
+            _time.Advance(TimeSpan.FromMinutes(1));
+            await chat.SayAsync(MeetingScenario.Admin, MeetingScenario.SecretaryName, read);
+        }
+
+        var meeting = (await _bot.Services.GetRequiredService<MeetingStore>().ReadAsync(await MeetingIdAsync(), CancellationToken.None))!.Meeting;
+        var secretary = Assert.Single(meeting.Secretaries);
+        var audit = (await _bot.Store.QueryPartitionAsync(MeetingKeys.Partition(meeting.Id), "audit", CancellationToken.None)).Select(d => d.Body).ToArray();
+        Assert.Equal(["progress", "view", "summary"], audit.Select(a => a.GetProperty("what").GetString()));
+        Assert.All(audit, a => Assert.Equal(secretary.PersonId, a.GetProperty("personId").GetString()));
+        Assert.Equal([1, 2, 3], audit.Select(a => (int)(a.GetProperty("at").GetDateTimeOffset() - SubmittedMeeting.Now).TotalMinutes));
+        // Who, what and when only: no name, no text of the material.
+        Assert.All(audit, a => Assert.Equal(["personId", "what", "at"], a.EnumerateObject().Select(p => p.Name)));
     }
 
     private async Task<string> MeetingIdAsync() =>

@@ -81,7 +81,8 @@ public sealed class SecretaryViews(
     {
         var at = time.GetUtcNow();
         var entry = new AuditEntry(session.Person.PersonId, CommandWords.NameOf(command), at);
-        var id = $"audit-{at:yyyyMMddHHmmssfffffff}-{session.Person.PersonId}";
+        // In time order; the random part keeps two reads of one moment apart.
+        var id = $"audit-{at:yyyyMMddHHmmssfffffff}-{session.Person.PersonId}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
         session.Writes.Add(DocumentWrite.Upsert(new NewDocument(new DocumentKey(MeetingKeys.Partition(session.Meeting.Id), id), AuditKind, entry.ToJson())));
         Log.SecretaryRead(logger, entry.What);
     }
