@@ -27,9 +27,7 @@ public sealed class MeetingRoundTripTests : IDisposable
         var chat = new PipelineChat(_bot);
         var code = await MeetingScenario.CreateAsync(chat);
         var member = MeetingScenario.LiWeidong;
-        await chat.SayAsync(member.Account, member.Name, "加入 " + code);
-        await Answer(chat, member, member.Answers(onRoster: false));
-        await chat.SayAsync(member.Account, member.Name, "提交");
+        await JoinAndSubmitAsync(chat, code, member);
 
         var returned = await chat.SayAsync(MeetingScenario.Admin, MeetingScenario.SecretaryName, "退回 李卫东 事例不够具体，请补充");
         Assert.Contains("已退回李卫东的材料", returned.Text, StringComparison.Ordinal);
@@ -74,15 +72,7 @@ public sealed class MeetingRoundTripTests : IDisposable
         var reviews = new Dictionary<string, string>();
         foreach (var member in new[] { MeetingScenario.LiWeidong, MeetingScenario.ZhangXiaohong, MeetingScenario.ChenJianguo })
         {
-            await chat.SayAsync(member.Account, member.Name, "加入 " + code);
-            ChatReply review = new([], []);
-            foreach (var answer in member.Answers(onRoster: false))
-            {
-                review = await chat.SayAsync(member.Account, member.Name, answer);
-            }
-
-            reviews[member.Name] = review.Text;
-            await chat.SayAsync(member.Account, member.Name, "提交");
+            reviews[member.Name] = (await JoinAndSubmitAsync(chat, code, member)).Text;
         }
 
         Assert.Contains("几乎相同", reviews["陈建国"], StringComparison.Ordinal);
@@ -98,13 +88,7 @@ public sealed class MeetingRoundTripTests : IDisposable
         var chat = new PipelineChat(_bot);
         var code = await MeetingScenario.CreateAsync(chat);
         var member = MeetingScenario.LiWeidong;
-        await chat.SayAsync(member.Account, member.Name, "加入 " + code);
-        foreach (var answer in member.Answers(onRoster: false))
-        {
-            await chat.SayAsync(member.Account, member.Name, answer);
-        }
-
-        await chat.SayAsync(member.Account, member.Name, "提交");
+        await JoinAndSubmitAsync(chat, code, member);
         await chat.SayAsync(member.Account, member.Name, "汇总");
         foreach (var read in new[] { "进度", "查看材料 李卫东", "汇总" })
         {
@@ -132,6 +116,20 @@ public sealed class MeetingRoundTripTests : IDisposable
         await File.WriteAllTextAsync(folder.File("meeting.yaml"), yaml);
         var meeting = MeetingImport.Apply(null, MeetingContent.Reader.ReadYaml(folder.File("meeting.yaml")));
         await _bot.Services.GetRequiredService<MeetingStore>().SaveAsync(meeting with { InvitationCode = MeetingStore.NewInvitationCode() }, null, CancellationToken.None);
+    }
+
+    /// <summary>The member joins with the code, answers their script and submits; returns the review they submitted from.</summary>
+    private static async Task<ChatReply> JoinAndSubmitAsync(PipelineChat chat, string code, ScenarioMember member)
+    {
+        await chat.SayAsync(member.Account, member.Name, "加入 " + code);
+        ChatReply review = new([], []);
+        foreach (var answer in member.Answers(onRoster: false))
+        {
+            review = await chat.SayAsync(member.Account, member.Name, answer);
+        }
+
+        await chat.SayAsync(member.Account, member.Name, "提交");
+        return review;
     }
 
     private static async Task Answer(PipelineChat chat, ScenarioMember member, IEnumerable<string> answers)
