@@ -28,6 +28,16 @@ public sealed class MeetingScenarioTests(SubmittedMeeting meeting) : IClassFixtu
     }
 
     [Fact]
+    public async Task Viewing_asks_for_a_name_and_says_when_the_member_has_not_submitted()
+    {
+        var how = await meeting.SecretaryAsync("查看材料");
+        var notYet = await meeting.SecretaryAsync("查看材料 刘芳");
+
+        Assert.Equal("请回复“查看材料”加姓名，例如“查看材料 李卫东”。", how.Text);
+        Assert.Equal("刘芳目前还没有提交材料。可回复“进度”查看名单情况。", notYet.Text);
+    }
+
+    [Fact]
     public async Task The_team_draft_merges_the_members_problems_names_no_member_and_comes_as_a_word_file_with_an_appendix_for_the_secretary()
     {
         var summary = await meeting.SecretaryAsync("汇总");

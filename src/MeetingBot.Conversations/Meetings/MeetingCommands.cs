@@ -220,6 +220,11 @@ public sealed class MeetingCommands(
     /// <summary>查看材料 <name>: a member's submitted material, for the meeting's secretaries.</summary>
     private async Task<MeetingReply> ViewAsync(MeetingSession session, string name, CancellationToken cancellationToken)
     {
+        if (name.Length == 0)
+        {
+            return Message(MessageKeys.ViewHow);
+        }
+
         if (PersonNamed(session.Meeting, name) is not { } person || !session.MaySee(MeetingResource.MemberMaterial, person.PersonId))
         {
             return Message(MessageKeys.PersonUnknown, ("name", name));
@@ -230,7 +235,7 @@ public sealed class MeetingCommands(
             : (await views.ReadSelfCheckAsync(SelfCheckRecord.KeyOf(session.Meeting.Id, person.PersonId), cancellationToken))?.Record;
         if (member?.Submission is not { } submission)
         {
-            return Message(MessageKeys.ReturnNotSubmitted, ("name", person.Name));
+            return Message(MessageKeys.ViewNotSubmitted, ("name", person.Name));
         }
 
         views.Audit(session, Command.View);

@@ -74,6 +74,8 @@ public static class MessageKeys
     public const string ExportFileName = "export_file_name";
     public const string MeetingFileAttached = "meeting_file_attached";
     public const string SimilarityWarning = "similarity_warning";
+    public const string ViewHow = "view_how";
+    public const string ViewNotSubmitted = "view_not_submitted";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -83,6 +85,6 @@ public static class MessageKeys
         UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly, StoreUnavailable,
         TurnTimedOut, DraftDownload, DraftFileName, DownloadButton, ReminderUnfinished,
         MeetingSecretaryOnly, MeetingAdminOnly, MeetingNone, MeetingJoinHow, MeetingJoinUnknown, MeetingJoined, MeetingChosen, MeetingCreateCancelled, MeetingCreated, MeetingInvitation, MemberSubmitted, MemberReturned, ReturnHow, PersonUnknown, ReturnNotSubmitted, ReturnDone, WithdrawNothing, WithdrawClosed, WithdrawDone, AddSecretaryHow, SecretaryAdded, NothingSubmitted,
-        TeamDraftFileName, RectificationFileName, RectificationColumns, ExportFileName, MeetingFileAttached, SimilarityWarning,
+        TeamDraftFileName, RectificationFileName, RectificationColumns, ExportFileName, MeetingFileAttached, SimilarityWarning, ViewHow, ViewNotSubmitted,
     };
 }
