@@ -54,14 +54,8 @@ public static class MeetingImportCommand
             await setup.PrepareAsync(cancellationToken);
         }
 
-        var meetings = app.Services.GetRequiredService<MeetingStore>();
-        var existing = definition.InvitationCode is { } code && await meetings.MeetingOfInvitationAsync(code, cancellationToken) is { } id
-            ? await meetings.ReadAsync(id, cancellationToken)
-            : await meetings.FindAsync(definition.Unit, definition.Title, cancellationToken);
-        var meeting = MeetingImport.Apply(existing?.Meeting, definition);
-        meeting = meeting with { InvitationCode = meeting.InvitationCode ?? MeetingStore.NewInvitationCode() };
-        await meetings.SaveAsync(meeting, existing, cancellationToken);
-        await output.WriteLineAsync(JsonSerializer.Serialize(new ImportResult(meeting.Id, meeting.InvitationCode), ImportJsonContext.Default.ImportResult));
+        var meeting = (await app.Services.GetRequiredService<MeetingStore>().ImportAsync(definition, cancellationToken)).Meeting;
+        await output.WriteLineAsync(JsonSerializer.Serialize(new ImportResult(meeting.Id, meeting.InvitationCode!), ImportJsonContext.Default.ImportResult));
         return 0;
     }
 

@@ -1,4 +1,3 @@
-using MeetingBot.Meetings.Import;
 using MeetingBot.Meetings.Storage;
 using MeetingBot.TestKit;
 using MeetingBot.TestKit.Conversations;
@@ -109,13 +108,12 @@ public sealed class MeetingRoundTripTests : IDisposable
     private async Task<string> MeetingIdAsync() =>
         (await _bot.Services.GetRequiredService<MeetingStore>().FindAsync(MeetingScenario.Unit, MeetingScenario.Title, CancellationToken.None))!.Meeting.Id;
 
-    /// <summary>The meeting file stored as <c>meetings import</c> stores it (the command itself is tested over the host).</summary>
+    /// <summary>The meeting file stored as <c>meetings import</c> stores it (the command itself is tested as a process).</summary>
     private async Task ImportAsync(string yaml)
     {
         using var folder = new TempFolder();
         await File.WriteAllTextAsync(folder.File("meeting.yaml"), yaml);
-        var meeting = MeetingImport.Apply(null, MeetingContent.Reader.ReadYaml(folder.File("meeting.yaml")));
-        await _bot.Services.GetRequiredService<MeetingStore>().SaveAsync(meeting with { InvitationCode = MeetingStore.NewInvitationCode() }, null, CancellationToken.None);
+        await _bot.Services.GetRequiredService<MeetingStore>().ImportAsync(MeetingContent.Reader.ReadYaml(folder.File("meeting.yaml")), CancellationToken.None);
     }
 
     /// <summary>The member joins with the code, answers their script and submits; returns the review they submitted from.</summary>

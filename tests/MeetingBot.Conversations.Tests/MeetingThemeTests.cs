@@ -1,5 +1,4 @@
 using System.Text;
-using MeetingBot.Meetings.Import;
 using MeetingBot.Meetings.Storage;
 using MeetingBot.TestKit;
 using MeetingBot.TestKit.Conversations;
@@ -41,8 +40,7 @@ public sealed class MeetingThemeTests : IDisposable
     {
         using var folder = new TempFolder();
         await File.WriteAllTextAsync(folder.File("meeting.yaml"), Meeting);
-        var meeting = MeetingImport.Apply(null, MeetingContent.Reader.ReadYaml(folder.File("meeting.yaml")));
-        await _bot.Services.GetRequiredService<MeetingStore>().SaveAsync(meeting, null, CancellationToken.None);
+        await _bot.Services.GetRequiredService<MeetingStore>().ImportAsync(MeetingContent.Reader.ReadYaml(folder.File("meeting.yaml")), CancellationToken.None);
         var chat = new PipelineChat(_bot);
 
         string[] answers =

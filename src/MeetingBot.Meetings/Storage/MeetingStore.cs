@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using MeetingBot.Meetings.Import;
 using MeetingBot.Storage;
 
 namespace MeetingBot.Meetings.Storage;
@@ -88,6 +89,20 @@ public sealed class MeetingStore(IDocumentStore store)
     /// <summary>Whether the text has the shape of an invitation code (so a typed answer is not taken for one).</summary>
     public static bool IsInvitationCode(string text) =>
         text.Length == CodeLength && text.ToUpperInvariant().All(CodeAlphabet.Contains);
+
+    /// <summary>
+    /// Stores a meeting as its file defines it (<c>meetings import</c>): the meeting it made before
+    /// (found by the file's invitation code, else by unit and title) updated with everyone kept, or
+    /// a new one; a meeting without an invitation code gets one.
+    /// </summary>
+    public async Task<StoredMeeting> ImportAsync(MeetingDefinition definition, CancellationToken cancellationToken)
+    {
+        var existing = definition.InvitationCode is { } code && await MeetingOfInvitationAsync(code, cancellationToken) is { } id
+            ? await ReadAsync(id, cancellationToken)
+            : await FindAsync(definition.Unit, definition.Title, cancellationToken);
+        var meeting = MeetingImport.Apply(existing?.Meeting, definition);
+        return await SaveAsync(meeting with { InvitationCode = meeting.InvitationCode ?? NewInvitationCode() }, existing, cancellationToken);
+    }
 
     public static string NewInvitationCode() => RandomNumberGenerator.GetString(CodeAlphabet, CodeLength);
 
