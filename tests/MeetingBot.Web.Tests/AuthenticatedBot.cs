@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using MeetingBot.Channels.BotFramework.Authentication;
+using MeetingBot.Meetings;
 using MeetingBot.TestKit.Hosting;
 using Microsoft.Identity.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,13 +46,15 @@ internal sealed class TrustingMsalHttpClientFactory(StandInIdentityServer identi
 /// <summary>Builds Bot Framework activities the way a channel sends them.</summary>
 public static class Activities
 {
-    public static Dictionary<string, object?> Message(string text, string conversationId, string id, string? serviceUrl = null, string? deliveryMode = "expectReplies") => new()
+    /// <param name="from">The sender (channel and user id); user-{conversation} on the test channel unless given.</param>
+    public static Dictionary<string, object?> Message(
+        string text, string conversationId, string id, string? serviceUrl = null, string? deliveryMode = "expectReplies", ChannelIdentity? from = null, string name = "张明") => new()
     {
         ["type"] = "message",
         ["id"] = id,
-        ["channelId"] = "test",
+        ["channelId"] = from?.ChannelId ?? "test",
         ["serviceUrl"] = serviceUrl ?? "http://127.0.0.1:9/",
-        ["from"] = new { id = "user-" + conversationId, name = "张明" },
+        ["from"] = new { id = from?.UserId ?? "user-" + conversationId, name },
         ["recipient"] = new { id = "bot", name = "MeetingBot" },
         ["conversation"] = new { id = conversationId },
         ["text"] = text,

@@ -15,20 +15,8 @@ public sealed class BotFrameworkChat(HttpClient http, string serviceUrl = "http:
 
     public async Task<ChatReply> SayAsync(string account, string name, string text)
     {
-        var (channel, user) = PipelineChat.Split(account);
-        var activity = new Dictionary<string, object?>
-        {
-            ["type"] = "message",
-            ["id"] = $"a{Interlocked.Increment(ref _activities)}",
-            ["channelId"] = channel,
-            ["serviceUrl"] = serviceUrl,
-            ["from"] = new { id = user, name },
-            ["recipient"] = new { id = "bot", name = "MeetingBot" },
-            ["conversation"] = new { id = "conversation-" + user },
-            ["text"] = text,
-            ["deliveryMode"] = "expectReplies",
-            ["locale"] = "zh-CN",
-        };
+        var from = PipelineChat.Account(account);
+        var activity = Activities.Message(text, "conversation-" + from.UserId, $"a{Interlocked.Increment(ref _activities)}", serviceUrl, from: from, name: name);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
         if (token is not null)
         {

@@ -1,5 +1,6 @@
 using MeetingBot.Conversations;
 using MeetingBot.Conversations.Files;
+using MeetingBot.Meetings;
 using MeetingBot.TestKit.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ public sealed class PipelineChat(ConversationDriver bot) : IMeetingChat
 {
     public async Task<ChatReply> SayAsync(string account, string name, string text)
     {
-        var (channel, user) = Split(account);
+        var (channel, user) = Account(account);
         var conversation = "conversation-" + user;
         var result = await bot.Pipeline.ProcessAsync(new TurnInput
         {
@@ -48,7 +49,7 @@ public sealed class PipelineChat(ConversationDriver bot) : IMeetingChat
         return new ChatReply(result.Replies.Select(r => r.Text).ToArray(), attached);
     }
 
-    public static (string Channel, string User) Split(string account) => account.IndexOf(':', StringComparison.Ordinal) is var colon and > 0
-        ? (account[..colon], account[(colon + 1)..])
-        : throw new ArgumentException("An account is channel:user.", nameof(account));
+    /// <summary>An account as rosters write it (channel:user).</summary>
+    public static ChannelIdentity Account(string account) =>
+        ChannelIdentity.Parse(account) ?? throw new ArgumentException("An account is channel:user.", nameof(account));
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MeetingBot.Materials.OpenXml.Spreadsheets;
 using Xunit;
 
 namespace MeetingBot.TestKit.Meetings;
@@ -125,6 +126,28 @@ public static partial class MeetingScenario
                 Assert.Contains("已提交", submitted.Text, StringComparison.Ordinal);
             }
         }
+    }
+
+    /// <summary>
+    /// The 整改清单 workbook that came with <paramref name="list"/>: one sheet under the fixed column
+    /// headers, a row per commitment (four findings' measures and one measure of each member's
+    /// learning problem); returns its rows, the header first.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> RectificationRows(ChatReply list)
+    {
+        using var workbook = new MemoryStream(Assert.Single(list.Files).Content);
+        var rows = Assert.Single(SpreadsheetReader.Read(workbook)).Rows;
+        Assert.Equal(["问题", "整改措施", "责任人", "完成时限", "对应反馈问题"], rows[0]);
+        Assert.Equal(7, rows.Count - 1);
+        return rows;
+    }
+
+    /// <summary>雷同检查 names the member who copied and the one copied from, and not the honest one.</summary>
+    public static void AssertSimilarityNamesTheCopy(ChatReply report)
+    {
+        Assert.Contains(LiWeidong.Name, report.Text, StringComparison.Ordinal);
+        Assert.Contains(ChenJianguo.Name, report.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(ZhangXiaohong.Name, report.Text, StringComparison.Ordinal);
     }
 
     private static string Indent(string text, int spaces) =>
