@@ -161,4 +161,6 @@ internal static class StoredJson
 [JsonSerializable(typeof(Files.StoredFile))]
 [JsonSerializable(typeof(Files.SecretDocument))]
 [JsonSerializable(typeof(Outbound.PendingReplyList))]
+[JsonSerializable(typeof(Reminders.RoundRecord))]
+[JsonSerializable(typeof(Reminders.ReminderClaim))]
 internal sealed partial class ConversationJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using MeetingBot.Conversations.Files;
 using MeetingBot.Conversations.Meetings;
 using MeetingBot.Meetings.Storage;
 using MeetingBot.Conversations.Outbound;
+using MeetingBot.Conversations.Reminders;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Dialogs.Loading;
@@ -88,7 +89,7 @@ public static class ConversationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Meetings: their store, the commands and views of meetings, and the notices they send.</summary>
+    /// <summary>Meetings: their store, the commands and views of meetings, the notices they send and their reminders.</summary>
     private static void AddMeetings(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MeetingOptions>().Bind(configuration.GetSection(MeetingOptions.Section)).ValidateOnStart();
@@ -100,6 +101,11 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<PromptCards>();
         services.AddSingleton<MeetingCommands>();
         services.AddSingleton<MeetingNotices>();
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
+        services.AddSingleton<ReminderRounds>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddHostedService(s => s.GetRequiredService<ReminderScheduler>());
     }
 
     public static LoadedContent LoadContent(ContentOptions options)

@@ -46,4 +46,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "A notice for a person of a meeting could not be delivered ({Result})")]
     internal static partial void MeetingNoticeUndelivered(ILogger logger, string result);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "A round of {Kind} reminders opened for {Count} people")]
+    internal static partial void ReminderRoundOpened(ILogger logger, MeetingBot.Meetings.ReminderKind kind, int count);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Information, Message = "A round of {Kind} reminders for {Count} people is through")]
+    internal static partial void ReminderRoundFinished(ILogger logger, MeetingBot.Meetings.ReminderKind kind, int count);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Warning, Message = "A reminder could not be sent ({Error}); it is tried again later")]
+    internal static partial void ReminderSendFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 2017, Level = LogLevel.Warning, Message = "The reminder scheduler could not look at a meeting ({Error}); it tries again on its next pass")]
+    internal static partial void ReminderPassFailed(ILogger logger, string error);
 }

@@ -22,10 +22,10 @@ public sealed record CommandsModel(
 /// <summary>Which commands help.scriban lists to whom.</summary>
 public static class CommandGroups
 {
-    public static readonly Command[] Member = [Command.Join, Command.Meetings, Command.Withdraw, Command.Prompt];
+    public static readonly Command[] Member = [Command.Join, Command.Meetings, Command.Withdraw, Command.Prompt, Command.PauseReminders, Command.ResumeReminders];
 
     private static readonly Command[] SecretaryOnly =
-        [Command.View, Command.Summary, Command.Similarity, Command.Rectification, Command.Export, Command.Return, Command.AddSecretary, Command.Invitation];
+        [Command.View, Command.Summary, Command.Similarity, Command.Rectification, Command.Export, Command.Return, Command.AddSecretary, Command.Invitation, Command.Remind];
 
     // 进度 is the self-check's progress for everyone, and the roster's for secretaries.
     public static readonly Command[] Secretary = [Command.Progress, .. SecretaryOnly];

@@ -56,8 +56,14 @@ public sealed record ConversationAddress(string ChannelId, string ConversationId
     public string? Property(string name) => Properties.GetValueOrDefault(name);
 }
 
-/// <summary>A message the bot sends first: a key of dialogs/messages.yaml and the values of its placeholders.</summary>
-public sealed record Notice(string MessageKey, IReadOnlyDictionary<string, object?> Values);
+/// <summary>
+/// A message the bot sends first: a key of dialogs/messages.yaml and the values of its placeholders,
+/// then <see cref="Then"/>, replies rendered before the turn (a member's prompt card).
+/// </summary>
+public sealed record Notice(string MessageKey, IReadOnlyDictionary<string, object?> Values)
+{
+    public IReadOnlyList<BotReply> Then { get; init; } = [];
+}
 
 public enum TurnKind
 {

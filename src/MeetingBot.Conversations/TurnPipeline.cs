@@ -3,6 +3,7 @@ using System.Text;
 using MeetingBot.Conversations.Context;
 using MeetingBot.Conversations.Files;
 using MeetingBot.Conversations.Meetings;
+using MeetingBot.Conversations.Reminders;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Meetings;
@@ -28,6 +29,7 @@ public sealed class TurnPipeline(
     MeetingSessions sessions,
     MeetingCommands commands,
     MeetingNotices notices,
+    ReminderScheduler reminders,
     SecretaryViews views,
     ThemeCatalog themes,
     IOptions<MeetingOptions> meetingOptions,
@@ -122,6 +124,11 @@ public sealed class TurnPipeline(
                     notices.Send(noticed.Meeting.Id, noticed.Notices);
                 }
 
+                if (work.Session is { RemindersDue: true })
+                {
+                    reminders.Wake();
+                }
+
                 return new TurnResult(work.Turn.Replies, work.Outcome) { Address = record.Address };
             }
             catch (Exception e) when (e is DocumentPreconditionFailedException or DocumentConflictException)
@@ -210,6 +217,11 @@ public sealed class TurnPipeline(
             _ => engine.Handle(state, context, input.Text, input.QuestionKey),
         };
         var turn = renderer.Render(dialog.Events, state, context, HelpAudience.Of(session, account, meetingOptions.Value));
+        if (input.Notice is { Then.Count: > 0 } notice)
+        {
+            turn = turn with { Replies = [.. turn.Replies, .. notice.Then] };
+        }
+
         if (session is not null && turn.Draft is { } reviewed && dialog.Events.Any(e => e is ReviewEvent)
             && await views.SimilarityWarningAsync(session, reviewed.Model, cancellationToken) is { } warning)
         {

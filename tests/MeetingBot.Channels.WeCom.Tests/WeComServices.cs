@@ -1,5 +1,6 @@
 using MeetingBot.Conversations;
 using MeetingBot.Conversations.Outbound;
+using MeetingBot.TestKit;
 using MeetingBot.TestKit.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

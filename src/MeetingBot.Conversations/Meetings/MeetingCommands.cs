@@ -1,4 +1,5 @@
 using MeetingBot.Conversations.Files;
+using MeetingBot.Conversations.Reminders;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Meetings;
@@ -27,7 +28,7 @@ public sealed record MeetingReply(IReadOnlyList<BotReply> Replies)
 /// <summary>
 /// The commands of meetings (docs/architecture.md, "Meetings"), taken before the self-check's
 /// engine: choosing and joining a meeting, 创建会议 (a dialog of its own, dialogs/create-meeting.yaml),
-/// 撤回修改, 提示, and the secretary's commands. Every secretary command asks <see cref="MeetingSession.MaySee"/>
+/// 撤回修改, 提示, 暂停提醒 and 恢复提醒, and the secretary's commands. Every secretary command asks <see cref="MeetingSession.MaySee"/>
 /// first; a refusal says only that the command is for the meeting's secretaries.
 /// </summary>
 public sealed class MeetingCommands(
@@ -38,6 +39,7 @@ public sealed class MeetingCommands(
     MeetingCreation creation,
     SecretaryViews views,
     PromptCards prompts,
+    ReminderRounds reminders,
     IOptions<MeetingOptions> options,
     TimeProvider time,
     ILogger<MeetingCommands> logger)
@@ -69,8 +71,10 @@ public sealed class MeetingCommands(
                 return Withdraw(session);
             case Command.Prompt:
                 return session is null ? Message(MessageKeys.MeetingNone) : new MeetingReply([new BotReply(prompts.Render(session, turn.Context), [])]);
+            case Command.PauseReminders or Command.ResumeReminders:
+                return session is null ? Message(MessageKeys.MeetingNone) : PauseReminders(session, command.Value.Command == Command.PauseReminders);
             case Command.Progress when session?.IsSecretary == true:
-            case Command.Summary or Command.Similarity or Command.Rectification or Command.Export or Command.Return or Command.AddSecretary or Command.Invitation or Command.View:
+            case Command.Summary or Command.Similarity or Command.Rectification or Command.Export or Command.Return or Command.AddSecretary or Command.Invitation or Command.View or Command.Remind:
                 return session is not null && session.MaySee(MeetingResource.Aggregates)
                     ? await SecretaryAsync(session, command.Value.Command, command.Value.Argument, cancellationToken)
                     : Message(MessageKeys.MeetingSecretaryOnly);
@@ -91,6 +95,8 @@ public sealed class MeetingCommands(
                 return await AddSecretaryAsync(session, argument, cancellationToken);
             case Command.View:
                 return await ViewAsync(session, argument, cancellationToken);
+            case Command.Remind:
+                return await RemindAsync(session, cancellationToken);
         }
 
         views.Audit(session, command);
@@ -177,6 +183,33 @@ public sealed class MeetingCommands(
         session.SelfCheck.Submission = null;
         engine.Reopen(session.SelfCheck.Dialog);
         return Message(MessageKeys.WithdrawDone) with { Rebound = true };
+    }
+
+    /// <summary>暂停提醒 / 请假, and 恢复提醒: the person's reminders of this meeting (the prompt card included) stop or go on.</summary>
+    private MeetingReply PauseReminders(MeetingSession session, bool pause)
+    {
+        session.SelfCheck.RemindersPaused = pause;
+        return Message(pause ? MessageKeys.RemindersPaused : MessageKeys.RemindersResumed, ("title", session.Meeting.Title));
+    }
+
+    /// <summary>
+    /// 提醒: a round of reminders to the members who have not submitted, stored with the turn and
+    /// sent by the scheduler at once, or when the meeting's quiet hours end.
+    /// </summary>
+    private async Task<MeetingReply> RemindAsync(MeetingSession session, CancellationToken cancellationToken)
+    {
+        if (await reminders.ManualRoundAsync(session.Meeting, cancellationToken) is not { } round)
+        {
+            return Message(MessageKeys.RemindNobody);
+        }
+
+        session.Writes.Add(DocumentWrite.Create(round.ToDocument(session.Meeting.Id)));
+        session.RemindersDue = true;
+        views.Audit(session, Command.Remind);
+        var from = ReminderCalendar.FirstAllowed(session.Meeting, round.OpenedAt);
+        return from > round.OpenedAt
+            ? Message(MessageKeys.RemindDeferred, ("at", views.LocalTime(from)), ("count", round.Recipients.Count))
+            : Message(MessageKeys.RemindStarted, ("count", round.Recipients.Count));
     }
 
     /// <summary>退回 <name> <comment>: the member's submission goes back to them with the secretary's comment.</summary>

@@ -52,6 +52,9 @@ public sealed class SelfCheckRecord : DialogRecord
     /// <summary>Why the latest submission was sent back, until the member submits again.</summary>
     public ReturnNote? Returned { get; set; }
 
+    /// <summary>The person asked for no reminders of this meeting (暂停提醒, 请假) until they resume them.</summary>
+    public bool RemindersPaused { get; set; }
+
     public MemberStatus Status => this switch
     {
         { Submission: not null } => MemberStatus.Submitted,

@@ -33,6 +33,9 @@ public sealed class MeetingSession(StoredMeeting stored, RosterEntry person, Cha
     /// <summary>Messages for other people of the meeting, sent after the turn is stored.</summary>
     public List<MeetingNotice> Notices { get; } = [];
 
+    /// <summary>The turn opened a round of reminders (提醒): the scheduler is woken once the turn is stored.</summary>
+    public bool RemindersDue { get; set; }
+
     /// <summary>The one question of authorisation (<see cref="MeetingAccess"/>), asked for the account of this turn; a turn the bot starts sees nothing.</summary>
     public bool MaySee(MeetingResource resource, string? owner = null) =>
         account is not null && MeetingAccess.MaySee(Meeting, account, resource, owner);

@@ -34,6 +34,9 @@ public sealed class PromptCards(DraftComposer composer, TemplateCatalog template
         new PromptCardModel("会议", "annual", null, null, false, [], [], []),
     ];
 
+    // Stand-in until the prompt card is rendered outside a turn.
+    public BotReply CardFor(Meeting meeting, RosterEntry person, SelfCheckRecord? selfCheck) => new(templates.Render(Template, Samples[1]), []);
+
     public string Render(MeetingSession session, ConversationContext context)
     {
         var meeting = session.Meeting;

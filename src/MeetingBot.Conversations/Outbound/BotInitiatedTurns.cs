@@ -26,14 +26,19 @@ public enum DeliveryResult
 public sealed class BotInitiatedTurns(TurnPipeline pipeline, OutboundMessengers messengers, ILogger<BotInitiatedTurns> logger)
 {
     /// <param name="key">The idempotency key: the same key is delivered at most once per conversation.</param>
-    public async Task<DeliveryResult> RunAsync(string channelId, string conversationId, string key, Notice notice, CancellationToken cancellationToken)
+    /// <param name="redeliver">
+    /// When the key was run before and its replies are still the conversation's last, deliver them
+    /// again: for a caller that keeps its own record of what was delivered (a reminder's claim) and
+    /// runs the key again only because the delivery failed or was cut short.
+    /// </param>
+    public async Task<DeliveryResult> RunAsync(string channelId, string conversationId, string key, Notice notice, CancellationToken cancellationToken, bool redeliver = false)
     {
         var result = await pipeline.ProcessAsync(
             new TurnInput { ChannelId = channelId, ConversationId = conversationId, UserId = "", ActivityId = key, Kind = TurnKind.Notification, Notice = notice },
             cancellationToken);
         switch (result.Outcome)
         {
-            case TurnOutcome.Duplicate:
+            case TurnOutcome.Duplicate when !redeliver || result.Replies.Count == 0:
                 return DeliveryResult.AlreadyDelivered;
             case TurnOutcome.Unknown:
                 return DeliveryResult.Unreachable;

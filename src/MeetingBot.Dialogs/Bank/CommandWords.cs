@@ -34,6 +34,9 @@ public enum Command
     Invitation,
     View,
     Prompt,
+    Remind,
+    PauseReminders,
+    ResumeReminders,
 }
 
 /// <summary>The words that trigger each command, from commands.yaml.</summary>

@@ -76,6 +76,15 @@ public static class MessageKeys
     public const string SimilarityWarning = "similarity_warning";
     public const string ViewHow = "view_how";
     public const string ViewNotSubmitted = "view_not_submitted";
+    public const string ReminderDeadline = "reminder_deadline";
+    public const string ReminderManual = "reminder_manual";
+    public const string ReminderPromptCard = "reminder_prompt_card";
+    public const string ReminderSummary = "reminder_summary";
+    public const string RemindStarted = "remind_started";
+    public const string RemindDeferred = "remind_deferred";
+    public const string RemindNobody = "remind_nobody";
+    public const string RemindersPaused = "reminders_paused";
+    public const string RemindersResumed = "reminders_resumed";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -86,5 +95,6 @@ public static class MessageKeys
         TurnTimedOut, DraftDownload, DraftFileName, DownloadButton, ReminderUnfinished,
         MeetingSecretaryOnly, MeetingAdminOnly, MeetingNone, MeetingJoinHow, MeetingJoinUnknown, MeetingJoined, MeetingChosen, MeetingCreateCancelled, MeetingCreated, MeetingInvitation, MemberSubmitted, MemberReturned, ReturnHow, PersonUnknown, ReturnNotSubmitted, ReturnDone, WithdrawNothing, WithdrawClosed, WithdrawDone, AddSecretaryHow, SecretaryAdded, NothingSubmitted,
         TeamDraftFileName, RectificationFileName, RectificationColumns, ExportFileName, MeetingFileAttached, SimilarityWarning, ViewHow, ViewNotSubmitted,
+        ReminderDeadline, ReminderManual, ReminderPromptCard, ReminderSummary, RemindStarted, RemindDeferred, RemindNobody, RemindersPaused, RemindersResumed,
     };
 }

@@ -10,6 +10,7 @@ internal static class MeetingJson
     public const string MembershipsKind = "memberships";
     public const string InvitationKind = "invitation";
     public const string NameKind = "meeting-name";
+    public const string IndexEntryKind = "meeting-entry";
 
     public static readonly MeetingJsonContext Context = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
@@ -31,4 +32,5 @@ internal sealed class ChannelIdentityConverter : JsonConverter<ChannelIdentity>
 [JsonSerializable(typeof(Meeting))]
 [JsonSerializable(typeof(AccountMemberships))]
 [JsonSerializable(typeof(Invitation))]
+[JsonSerializable(typeof(MeetingIndexEntry))]
 internal sealed partial class MeetingJsonContext : JsonSerializerContext;

@@ -17,9 +17,15 @@ public static class MeetingKeys
     public const string InvitationId = "invitation";
     public const string NameId = "name";
 
+    /// <summary>The partition that lists every meeting, so the reminder scheduler finds them with one single-partition query.</summary>
+    public const string IndexPartition = "meetings";
+
     public static string Partition(string meetingId) => "meeting-" + meetingId;
 
     public static DocumentKey Meeting(string meetingId) => new(Partition(meetingId), MeetingId);
+
+    /// <summary>A meeting's entry in the list of all meetings.</summary>
+    public static DocumentKey IndexEntry(string meetingId) => new(IndexPartition, meetingId);
 
     /// <summary>An account's meetings; the account is hashed, since channel user ids are long and not fit for keys.</summary>
     public static DocumentKey Memberships(ChannelIdentity account) =>

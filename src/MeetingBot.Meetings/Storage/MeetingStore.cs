@@ -8,6 +8,9 @@ namespace MeetingBot.Meetings.Storage;
 /// <summary>A meeting as stored, with the ETag a change must name.</summary>
 public sealed record StoredMeeting(Meeting Meeting, string ETag);
 
+/// <summary>A meeting in the list of all meetings, with the last moment it has anything to send for (its meeting or its deadline).</summary>
+public sealed record MeetingIndexEntry(string MeetingId, DateTimeOffset? EndsAt);
+
 /// <summary>A meeting an account is on the roster of, and the person it is there.</summary>
 public sealed record Membership(string MeetingId, string PersonId);
 
@@ -53,6 +56,12 @@ public sealed class MeetingStore(IDocumentStore store)
             await store.UpsertAsync(new NewDocument(MeetingKeys.Name(meeting.Unit, meeting.Title), MeetingJson.NameKind, JsonSerializer.SerializeToElement(new Invitation(meeting.Id), MeetingJson.Context.Invitation)), cancellationToken);
         }
 
+        var entry = IndexEntryOf(meeting);
+        if (previous is null || IndexEntryOf(previous.Meeting) != entry)
+        {
+            await store.UpsertAsync(new NewDocument(MeetingKeys.IndexEntry(meeting.Id), MeetingJson.IndexEntryKind, JsonSerializer.SerializeToElement(entry, MeetingJson.Context.MeetingIndexEntry)), cancellationToken);
+        }
+
         var before = previous is null ? [] : Accounts(previous.Meeting);
         var after = Accounts(meeting);
         foreach (var (account, personId) in after.Where(a => !before.Contains(a)))
@@ -67,6 +76,11 @@ public sealed class MeetingStore(IDocumentStore store)
 
         return new StoredMeeting(meeting, stored.ETag);
     }
+
+    /// <summary>Every meeting stored, with when it ends (one query of the index's partition).</summary>
+    public async Task<IReadOnlyList<MeetingIndexEntry>> AllAsync(CancellationToken cancellationToken) =>
+        [.. (await store.QueryPartitionAsync(MeetingKeys.IndexPartition, MeetingJson.IndexEntryKind, cancellationToken))
+            .Select(d => d.Body.Deserialize(MeetingJson.Context.MeetingIndexEntry)!)];
 
     /// <summary>The meetings whose roster the index lists the account on; check each meeting's roster before trusting it.</summary>
     public async Task<IReadOnlyList<Membership>> MembershipsAsync(ChannelIdentity account, CancellationToken cancellationToken) =>
@@ -109,6 +123,9 @@ public sealed class MeetingStore(IDocumentStore store)
     public static string NewMeetingId() => "m-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
 
     public static string NewPersonId() => "p-" + RandomNumberGenerator.GetHexString(12, lowercase: true);
+
+    private static MeetingIndexEntry IndexEntryOf(Meeting meeting) =>
+        new(meeting.Id, meeting.HeldAt is { } held && meeting.Deadline is { } due ? (held > due ? held : due) : meeting.HeldAt ?? meeting.Deadline);
 
     private static HashSet<(ChannelIdentity Account, string PersonId)> Accounts(Meeting meeting) =>
         meeting.Roster.Where(e => !e.Removed).SelectMany(e => e.Identities.Select(i => (i, e.PersonId))).ToHashSet();

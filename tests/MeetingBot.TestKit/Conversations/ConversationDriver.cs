@@ -1,5 +1,6 @@
 using MeetingBot.Conversations;
 using MeetingBot.Conversations.Context;
+using MeetingBot.Conversations.Outbound;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
@@ -30,6 +31,7 @@ public sealed class ConversationDriver : IDisposable
     /// <param name="catalog">Other question banks than those of dialogs/ (the fixture bank).</param>
     /// <param name="contexts">Where the context comes from; the channel profile unless given.</param>
     /// <param name="settings">Configuration, as the host would read it (Meetings:Admins…).</param>
+    /// <param name="messenger">The channel that bot-initiated messages leave by; none unless given.</param>
     public ConversationDriver(
         string? databasePath = null,
         string conversationId = "conversation-1",
@@ -38,7 +40,8 @@ public sealed class ConversationDriver : IDisposable
         QuestionBankCatalog? catalog = null,
         IConversationContextSource? contexts = null,
         TimeProvider? time = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        IOutboundMessenger? messenger = null)
     {
         if (databasePath is null)
         {
@@ -63,6 +66,11 @@ public sealed class ConversationDriver : IDisposable
         if (contexts is not null)
         {
             services.Replace(ServiceDescriptor.Singleton(contexts));
+        }
+
+        if (messenger is not null)
+        {
+            services.AddSingleton(messenger);
         }
 
         Services = services.BuildServiceProvider();

@@ -21,7 +21,10 @@ public interface IMeetingChat
     Task<ChatReply> SayAsync(string account, string name, string text);
 }
 
-/// <summary>The people talk to the real turn pipeline of a <see cref="ConversationDriver"/>, each in a conversation of their own.</summary>
+/// <summary>
+/// The people talk to the real turn pipeline of a <see cref="ConversationDriver"/>, each in a
+/// conversation of their own (conversation-&lt;user&gt;), which the bot may write to first.
+/// </summary>
 public sealed class PipelineChat(ConversationDriver bot) : IMeetingChat
 {
     public async Task<ChatReply> SayAsync(string account, string name, string text)
@@ -37,6 +40,7 @@ public sealed class PipelineChat(ConversationDriver bot) : IMeetingChat
             ActivityId = Guid.NewGuid().ToString("N"),
             Kind = TurnKind.Message,
             Text = text,
+            Address = new ConversationAddress(channel, conversation, user),
         }, CancellationToken.None);
         var files = bot.Services.GetRequiredService<ConversationFiles>();
         var attached = new List<ChatFile>();

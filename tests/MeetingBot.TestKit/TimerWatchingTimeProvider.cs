@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace MeetingBot.Channels.WeCom.Tests;
+namespace MeetingBot.TestKit;
 
 /// <summary>
 /// A fake clock that also reports each timer created on it (a Task.Delay, a WaitAsync timeout), so a
@@ -16,6 +16,14 @@ public sealed class TimerWatchingTimeProvider : FakeTimeProvider
         var timer = base.CreateTimer(callback, state, dueTime, period);
         _timers.Writer.TryWrite(dueTime);
         return timer;
+    }
+
+    /// <summary>Forgets the timers created so far, so that <see cref="NextTimerAsync"/> reports the next one created.</summary>
+    public void ForgetTimers()
+    {
+        while (_timers.Reader.TryRead(out _))
+        {
+        }
     }
 
     /// <summary>The due time of the next timer created (waiting for it if need be; 10 s of real time at most).</summary>
