@@ -31,7 +31,7 @@ public sealed class StandInConnector : IAsyncDisposable
     /// <summary>Activities replaced with PUT (e.g. an answered card), by activity id.</summary>
     public ConcurrentQueue<(string ActivityId, JsonElement Activity)> Updated { get; } = new();
 
-    /// <summary>When set, every call must carry this bearer token; others are refused and recorded as unexpected.</summary>
+    /// <summary>When set, every call must carry this bearer token; others are refused and recorded as unexpected. When null, a call with a token is recorded as unexpected.</summary>
     public string? RequiredToken { get; set; }
 
     /// <summary>Statuses to answer before accepting (e.g. 429 with Retry-After); each is used once.</summary>
@@ -56,6 +56,11 @@ public sealed class StandInConnector : IAsyncDisposable
             {
                 connector.Unexpected.Enqueue("call without the expected bearer token");
                 return Results.Unauthorized();
+            }
+
+            if (connector.RequiredToken is null && request.Headers.Authorization.Count > 0)
+            {
+                connector.Unexpected.Enqueue("a token where the bot has no app id to get one");
             }
 
             if (connector.Failures.TryDequeue(out var failure))
