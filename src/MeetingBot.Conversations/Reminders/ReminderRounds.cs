@@ -306,7 +306,15 @@ public sealed class ReminderRounds(
                 var stored = await store.ReadAsync(SelfCheckRecord.KeyOf(meeting.Id, secretary.PersonId), cancellationToken);
                 if (stored is not null && SelfCheckRecord.FromJson(stored.Body).LastConversation is { } to)
                 {
-                    await Turns.RunAsync(to.ChannelId, to.ConversationId, $"reminder-summary:{meeting.Id}:{round.RoundId}", notice, cancellationToken);
+                    try
+                    {
+                        await Turns.RunAsync(to.ChannelId, to.ConversationId, $"reminder-summary:{meeting.Id}:{round.RoundId}", notice, cancellationToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // The summary is the secretaries' news, not a duty: 进度 shows the same, so it is not sent again.
+                        Log.ReminderSendFailed(logger, e.GetType().Name);
+                    }
                 }
             }
         }
