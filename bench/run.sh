@@ -58,6 +58,7 @@ quietly dotnet publish src/MeetingBot.Web/MeetingBot.Web.csproj "${publish[@]}" 
 quietly dotnet publish bench/LoadDriver/LoadDriver.csproj "${publish[@]}" -o "$out/driver"
 quietly dotnet build bench/MicroBenchmarks/MicroBenchmarks.csproj -c Release --artifacts-path "$out/artifacts" --nologo
 quietly dotnet build bench/CosmosCost/CosmosCost.csproj -c Release --artifacts-path "$out/artifacts" --nologo
+quietly dotnet build bench/ReminderRound/ReminderRound.csproj -c Release --artifacts-path "$out/artifacts" --nologo
 # npm ci writes node_modules/.package-lock.json last; an older one means the lock file changed since.
 if [ ! bench/PeerBot/node_modules/.package-lock.json -nt bench/PeerBot/package-lock.json ]; then
   step "Installing the peer bot (npm ci)"
@@ -104,6 +105,9 @@ fi
 step "Cosmos DB cost (cosmosdb-server)"
 "$out/artifacts/bin/CosmosCost/release/CosmosCost" --out "$out/cosmos.md" >/dev/null
 
+step "A round of reminders to 1,000 members (stand-in Connector)"
+"$out/artifacts/bin/ReminderRound/release/ReminderRound" --members 1000 --out "$out/reminders.md" >/dev/null
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 memory=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 os=$(. /etc/os-release && echo "$PRETTY_NAME")
@@ -122,6 +126,10 @@ os=$(. /etc/os-release && echo "$PRETTY_NAME")
   echo "**Cosmos DB cost · Cosmos DB 开销** (the store's request charge histogram; cosmosdb-server charges a nominal 1 RU per call, so calls are what to read)"
   echo
   cat "$out/cosmos.md"
+  echo
+  echo "**A round of reminders · 一轮提醒** (提醒 to 1,000 members on the embedded store; the stand-in Connector answers every 25th call 429, Retry-After: 1)"
+  echo
+  cat "$out/reminders.md"
 } >"$out/results.md"
 
 if $update_readme; then
