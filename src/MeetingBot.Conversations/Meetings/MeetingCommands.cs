@@ -1,6 +1,7 @@
 using MeetingBot.Conversations.Files;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
+using MeetingBot.Materials.Drafts;
 using MeetingBot.Meetings;
 using MeetingBot.Meetings.Storage;
 using MeetingBot.Storage;
@@ -27,7 +28,7 @@ public sealed record MeetingReply(IReadOnlyList<BotReply> Replies)
 /// <summary>
 /// The commands of meetings (docs/architecture.md, "Meetings"), taken before the self-check's
 /// engine: choosing and joining a meeting, 创建会议 (a dialog of its own, dialogs/create-meeting.yaml),
-/// 撤回修改, 提示, and the secretary's commands. Every secretary command asks <see cref="MeetingSession.MaySee"/>
+/// 撤回修改, 提示 and 记一条批评意见, and the secretary's commands. Every secretary command asks <see cref="MeetingSession.MaySee"/>
 /// first; a refusal says only that the command is for the meeting's secretaries.
 /// </summary>
 public sealed class MeetingCommands(
@@ -68,7 +69,9 @@ public sealed class MeetingCommands(
             case Command.Withdraw:
                 return Withdraw(session);
             case Command.Prompt:
-                return session is null ? Message(MessageKeys.MeetingNone) : new MeetingReply([new BotReply(prompts.Render(session, turn.Context), [])]);
+                return session is null ? Message(MessageKeys.MeetingNone) : new MeetingReply([prompts.Card(session.Meeting, session.Person, session.SelfCheck)]);
+            case Command.NoteCriticism:
+                return session is null ? Message(MessageKeys.MeetingNone) : NoteCriticism(session, command.Value.Argument);
             case Command.Progress when session?.IsSecretary == true:
             case Command.Summary or Command.Similarity or Command.Rectification or Command.Export or Command.Return or Command.AddSecretary or Command.Invitation or Command.View:
                 return session is not null && session.MaySee(MeetingResource.Aggregates)
@@ -177,6 +180,27 @@ public sealed class MeetingCommands(
         session.SelfCheck.Submission = null;
         engine.Reopen(session.SelfCheck.Dialog);
         return Message(MessageKeys.WithdrawDone) with { Rebound = true };
+    }
+
+    /// <summary>
+    /// 记一条批评意见 &lt;text&gt;: a point of 相互批评 for the meeting, kept on the member's own
+    /// self-check as one line of their words; only their prompt card shows it.
+    /// </summary>
+    private MeetingReply NoteCriticism(MeetingSession session, string text)
+    {
+        var note = DraftText.Clean(text);
+        if (note.Length == 0)
+        {
+            return Message(MessageKeys.CriticismNoteHow);
+        }
+
+        if (note.Length > DialogEngine.MaxAnswerLength)
+        {
+            return Message(MessageKeys.TooLong, ("max", DialogEngine.MaxAnswerLength));
+        }
+
+        session.SelfCheck.CriticismNotes.Add(note);
+        return Message(MessageKeys.CriticismNoted);
     }
 
     /// <summary>退回 <name> <comment>: the member's submission goes back to them with the secretary's comment.</summary>

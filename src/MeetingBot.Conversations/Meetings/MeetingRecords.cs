@@ -52,6 +52,12 @@ public sealed class SelfCheckRecord : DialogRecord
     /// <summary>Why the latest submission was sent back, until the member submits again.</summary>
     public ReturnNote? Returned { get; set; }
 
+    /// <summary>
+    /// The points of 相互批评 the member noted for the meeting (记一条批评意见), in order, as they
+    /// wrote them. Only their own prompt card shows them: no secretary's view reads them.
+    /// </summary>
+    public List<string> CriticismNotes { get; init; } = [];
+
     public MemberStatus Status => this switch
     {
         { Submission: not null } => MemberStatus.Submitted,
