@@ -44,23 +44,31 @@ public sealed class MeetingChecklists
         return problems.Count > 0 ? throw new ContentLoadException(problems) : new MeetingChecklists(items);
     }
 
-    private static string[] Read(YamlFile file, YamlMappingNode lists, string kind)
+    private static List<string> Read(YamlFile file, YamlMappingNode lists, string kind)
     {
-        var at = YamlFile.Get(lists, kind) ?? lists;
-        var items = file.Strings(lists, kind).Select(item => item.Trim()).ToArray();
-        if (items.Length == 0)
+        var items = new List<string>();
+        file.Strings(lists, kind);
+        var value = YamlFile.Get(lists, kind);
+        foreach (var node in value is YamlSequenceNode list ? list.Children : [])
         {
-            file.Problem(at, $"checklist '{kind}' needs at least one item");
+            var item = (node as YamlScalarNode)?.Value?.Trim() ?? "";
+            if (item.Length == 0)
+            {
+                file.Problem(node, $"checklist '{kind}' has an empty item");
+            }
+            else if (items.Contains(item))
+            {
+                file.Problem(node, $"checklist '{kind}' lists '{item}' twice");
+            }
+            else
+            {
+                items.Add(item);
+            }
         }
 
-        if (items.Any(item => item.Length == 0))
+        if (items.Count == 0)
         {
-            file.Problem(at, $"checklist '{kind}' has an empty item");
-        }
-
-        foreach (var twice in items.Where(item => item.Length > 0).GroupBy(item => item, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            file.Problem(at, $"checklist '{kind}' lists '{twice.Key}' twice");
+            file.Problem(value ?? lists, $"checklist '{kind}' needs at least one item");
         }
 
         return items;
