@@ -11,7 +11,9 @@ namespace MeetingBot.Channels.BotFramework;
 /// <summary>
 /// A turn's replies as Bot Framework activities (docs/protocols.md A.4, A.5, A.8): text split to fit,
 /// choices as suggested actions, and on Teams a typing indicator before a draft and choice questions
-/// as Adaptive Cards. Files become download links that expire: an attachment Web Chat shows as a
+/// as Adaptive Cards. A reply that is a card (<see cref="BotReply.Card"/>, 提示) is an Adaptive Card
+/// on Teams and on the local Web Chat page, which both render them, and its text elsewhere (the
+/// Emulator, tests). Files become download links that expire: an attachment Web Chat shows as a
 /// file, and on Teams (which shows no plain file attachments from bots) a card with a download button.
 /// </summary>
 public sealed class ReplyActivities(ReplyRenderer renderer, FileLinks links, IOptions<ConversationOptions> options)
@@ -21,8 +23,8 @@ public sealed class ReplyActivities(ReplyRenderer renderer, FileLinks links, IOp
 
     /// <summary>
     /// The local Web Chat page (its channel id is Direct Line's): it renders Adaptive Cards, so a
-    /// question with several answers comes as a card with checkboxes and 确定; one-answer questions
-    /// keep their buttons, where a click is the answer.
+    /// question with several answers comes as a card with checkboxes and 确定 (one-answer questions
+    /// keep their buttons, where a click is the answer), and a reply that is a card comes as one.
     /// </summary>
     private const string WebChatChannel = "directline";
 
@@ -77,6 +79,12 @@ public sealed class ReplyActivities(ReplyRenderer renderer, FileLinks links, IOp
         {
             var submit = renderer.RenderMessage(MessageKeys.CardSubmit, new Dictionary<string, object?>());
             yield return template with { Attachments = [AdaptiveCards.Attachment(AdaptiveCards.Question(question, submit))], InputHint = "expectingInput" };
+            yield break;
+        }
+
+        if (reply.Card is { } card && (teams || template.ChannelId == WebChatChannel))
+        {
+            yield return template with { Attachments = [AdaptiveCards.Attachment(AdaptiveCards.Outline(card))], InputHint = "acceptingInput" };
             yield break;
         }
 

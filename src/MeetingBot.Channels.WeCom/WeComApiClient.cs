@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace MeetingBot.Channels.WeCom;
 
 /// <summary>
-/// The WeCom server API the bot calls (docs/protocols.md E.8): gettoken, message/send, media/upload and user/get,
+/// The WeCom server API the bot calls (docs/protocols.md E.8): gettoken, message/send (text, markdown, file), media/upload and user/get,
 /// relative to WeCom:ApiBaseUrl. A typed HTTP client: transient, so singletons resolve one per use.
 /// The access_token travels in the query string, as WeCom requires; the client's HTTP logging is
 /// removed at registration so that neither it nor the secret reaches a log.
@@ -33,6 +33,10 @@ public sealed class WeComApiClient(
     /// <summary>Sends one text message (at most 2048 bytes: split first, <see cref="WeComText"/>) to one member.</summary>
     public Task<WeComSendResponse> SendTextAsync(string userId, string content, CancellationToken cancellationToken) =>
         SendAsync(WeComRequests.TextMessage(userId, options.Value.AgentId, content), cancellationToken);
+
+    /// <summary>Sends one markdown message (at most 2048 bytes, like text: split first) to one member; WeCom shows it formatted in its own client (E.8).</summary>
+    public Task<WeComSendResponse> SendMarkdownAsync(string userId, string content, CancellationToken cancellationToken) =>
+        SendAsync(WeComRequests.MarkdownMessage(userId, options.Value.AgentId, content), cancellationToken);
 
     /// <summary>Uploads a file (media/upload, type file) and sends it to one member as a file message.</summary>
     public async Task<WeComSendResponse> SendFileAsync(string userId, string fileName, string mediaType, byte[] content, CancellationToken cancellationToken)

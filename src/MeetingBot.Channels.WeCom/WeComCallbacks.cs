@@ -9,8 +9,9 @@ namespace MeetingBot.Channels.WeCom;
 /// <summary>
 /// Turns a decrypted callback into a channel-neutral turn and decides how its replies travel: the
 /// 5-second rule (docs/protocols.md E.6). The callback waits up to WeCom:PassiveReplyBudget for the turn;
-/// replies that are ready and fit one message go back passively in the response (E.7); anything
-/// later or longer goes out through message/send (E.8) after an empty 200.
+/// replies that are ready and fit one text message go back passively in the response (E.7); anything
+/// later or longer, files, and a card (markdown, which no passive reply can carry) go out through
+/// message/send (E.8) after an empty 200.
 /// </summary>
 public sealed class WeComCallbacks(
     TurnPipeline pipeline,
@@ -118,8 +119,9 @@ public sealed class WeComCallbacks(
                     throw new InvalidOperationException("The conversation is busy; WeCom is asked to deliver the message again.");
                 }
 
+                // A passive reply can only be text (E.7): a card goes out as markdown through message/send.
                 var text = WeComMessenger.Joined(result.Replies);
-                if (text.Length == 0 || (WeComText.ByteCount(text) <= WeComText.MaxMessageBytes && !result.Replies.Any(r => r.Attachments.Count > 0)))
+                if (text.Length == 0 || (WeComText.ByteCount(text) <= WeComText.MaxMessageBytes && !result.Replies.Any(r => r.Attachments.Count > 0 || r.Card is not null)))
                 {
                     return text.Length == 0 ? null : text;
                 }

@@ -50,6 +50,10 @@ public static class WeComRequests
     public static byte[] TextMessage(string toUser, int agentId, string content) =>
         Message(toUser, agentId, "text", "content", Quote(content));
 
+    /// <summary>A markdown message/send body (E.8), its content escaped as a text message's.</summary>
+    public static byte[] MarkdownMessage(string toUser, int agentId, string content) =>
+        Message(toUser, agentId, "markdown", "content", Quote(content));
+
     /// <summary>A file message/send body: the media_id of an uploaded file (E.8).</summary>
     public static byte[] FileMessage(string toUser, int agentId, string mediaId) =>
         Message(toUser, agentId, "file", "media_id", Quote(mediaId));

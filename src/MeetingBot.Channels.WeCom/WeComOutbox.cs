@@ -28,7 +28,7 @@ public sealed class WeComOutbox(
     /// </summary>
     public Task SendAsync(string userId, IReadOnlyList<string> parts) => SendAsync(userId, parts.Select(p => (WeComOutgoing)new WeComOutgoing.Text(p)).ToArray());
 
-    /// <summary>Queues the messages of one reply for a member: text parts and files, each one message of the member's limit.</summary>
+    /// <summary>Queues the messages of one reply for a member: text and markdown parts and files, each one message of the member's limit.</summary>
     public Task SendAsync(string userId, IReadOnlyList<WeComOutgoing> parts)
     {
         var item = new Pending(parts);
@@ -99,6 +99,7 @@ public sealed class WeComOutbox(
             _ = part switch
             {
                 WeComOutgoing.Text text => await client.SendTextAsync(userId, text.Content, cancellationToken),
+                WeComOutgoing.Markdown markdown => await client.SendMarkdownAsync(userId, markdown.Content, cancellationToken),
                 WeComOutgoing.File file => await client.SendFileAsync(userId, file.Name, file.MediaType, file.Content, cancellationToken),
                 _ => throw new InvalidOperationException($"Unknown outgoing message {part.GetType().Name}."),
             };
@@ -157,7 +158,7 @@ public sealed class WeComOutbox(
     }
 }
 
-/// <summary>One message the outbox sends a member: a text part, or a file (uploaded, then sent).</summary>
+/// <summary>One message the outbox sends a member: a text part, a markdown part, or a file (uploaded, then sent).</summary>
 public abstract record WeComOutgoing
 {
     private WeComOutgoing()
@@ -165,6 +166,8 @@ public abstract record WeComOutgoing
     }
 
     public sealed record Text(string Content) : WeComOutgoing;
+
+    public sealed record Markdown(string Content) : WeComOutgoing;
 
     public sealed record File(string Name, string MediaType, byte[] Content) : WeComOutgoing;
 }

@@ -149,6 +149,8 @@ internal static class StoredJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // A card's blocks (a reply kept for a repeated delivery) by name, so a reordered enum never changes a stored card.
+        Converters = { new JsonStringEnumConverter<Materials.Outline.BlockKind>() },
     });
 }
 

@@ -12,6 +12,7 @@ using MeetingBot.Materials.Checking;
 using MeetingBot.Materials.Drafts;
 using MeetingBot.Materials.OpenXml;
 using MeetingBot.Materials.Team;
+using MeetingBot.Meetings.Checklists;
 using MeetingBot.Meetings.Import;
 using MeetingBot.Meetings.Themes;
 using Microsoft.Extensions.Configuration;
@@ -36,9 +37,9 @@ public sealed class ContentOptions
 
 /// <summary>
 /// dialogs/ and templates/, loaded and checked: the question banks, the templates, the checker's
-/// rules, the meetings' themes and the messages of a meeting file's import.
+/// rules, the meetings' themes, the messages of a meeting file's import and the prompt card's checklists.
 /// </summary>
-public sealed record LoadedContent(QuestionBankCatalog Catalog, TemplateCatalog Templates, MaterialChecker Checker, ThemeCatalog Themes, MeetingFileMessages MeetingFileMessages);
+public sealed record LoadedContent(QuestionBankCatalog Catalog, TemplateCatalog Templates, MaterialChecker Checker, ThemeCatalog Themes, MeetingFileMessages MeetingFileMessages, MeetingChecklists Checklists);
 
 public static class ConversationServiceCollectionExtensions
 {
@@ -53,7 +54,7 @@ public static class ConversationServiceCollectionExtensions
     /// <param name="content">Content loaded before (tests that compose many pipelines load it once); else loaded now.</param>
     public static IServiceCollection AddMeetingBotConversations(this IServiceCollection services, IConfiguration configuration, LoadedContent? content = null)
     {
-        var (catalog, templates, checker, themes, meetingFileMessages) = content
+        var (catalog, templates, checker, themes, meetingFileMessages, checklists) = content
             ?? LoadContent(configuration.GetSection(ContentOptions.Section).Get<ContentOptions>() ?? new ContentOptions());
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationOptions>, ConversationOptionsValidator>());
@@ -63,6 +64,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(checker);
         services.AddSingleton(themes);
         services.AddSingleton(meetingFileMessages);
+        services.AddSingleton(checklists);
         services.AddSingleton<DraftComposer>();
         services.AddSingleton<DraftRenderer>();
         services.AddSingleton<DraftChecks>();
@@ -118,8 +120,9 @@ public static class ConversationServiceCollectionExtensions
         // benchmark's dialog) has none to map, and no meeting can choose a theme.
         var themes = catalog.Default.Aspects.Count > 0 ? ThemeCatalog.Load(Path.Combine(dialogs, ThemesFolder), catalog.Default.Aspects) : ThemeCatalog.None;
         var meetingFileMessages = MeetingFileMessages.Load(dialogs);
+        var checklists = MeetingChecklists.Load(dialogs);
         var problems = SnippetProblems(catalog).ToArray();
-        return problems.Length > 0 ? throw new ContentLoadException(problems) : new LoadedContent(catalog, templates, checker, themes, meetingFileMessages);
+        return problems.Length > 0 ? throw new ContentLoadException(problems) : new LoadedContent(catalog, templates, checker, themes, meetingFileMessages, checklists);
     }
 
     /// <summary>Prompts and messages may hold placeholders; each must parse as a template.</summary>

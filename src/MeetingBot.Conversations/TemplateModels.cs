@@ -22,7 +22,7 @@ public sealed record CommandsModel(
 /// <summary>Which commands help.scriban lists to whom.</summary>
 public static class CommandGroups
 {
-    public static readonly Command[] Member = [Command.Join, Command.Meetings, Command.Withdraw, Command.Prompt, Command.PauseReminders, Command.ResumeReminders];
+    public static readonly Command[] Member = [Command.Join, Command.Meetings, Command.Withdraw, Command.Prompt, Command.NoteCriticism, Command.PauseReminders, Command.ResumeReminders];
 
     private static readonly Command[] SecretaryOnly =
         [Command.View, Command.Summary, Command.Similarity, Command.Rectification, Command.Export, Command.Return, Command.AddSecretary, Command.Invitation, Command.Remind];

@@ -1,4 +1,5 @@
 using MeetingBot.Dialogs.Engine;
+using MeetingBot.Materials.Outline;
 using MeetingBot.Meetings;
 
 namespace MeetingBot.Conversations;
@@ -88,7 +89,8 @@ public enum TurnKind
 
 /// <summary>
 /// One message for the user: its text, the choices that become buttons where the channel has them,
-/// the question as a form for channels that show forms, and files.
+/// the question as a form for channels that show forms, the reply as a card for channels that format
+/// one, and files.
 /// </summary>
 public sealed record BotReply(string Text, IReadOnlyList<string> Choices)
 {
@@ -100,6 +102,14 @@ public sealed record BotReply(string Text, IReadOnlyList<string> Choices)
 
     /// <summary>The reply carries the draft (long; worth a typing indicator and splitting).</summary>
     public bool IsDraft { get; init; }
+
+    /// <summary>
+    /// The reply is a card (提示): its outline — title lines, section headings, lines — which a
+    /// channel that formats text shows with that structure (an Adaptive Card, WeCom markdown);
+    /// <see cref="Text"/> is the same outline as chat text, for the others. All its words come from
+    /// the template that wrote it.
+    /// </summary>
+    public DocumentOutline? Card { get; init; }
 }
 
 /// <summary>A choice question as a form: <see cref="Key"/> identifies it when the form comes back.</summary>

@@ -52,7 +52,7 @@ public sealed class MeetingRoundTripTests : IDisposable
     {
         var chat = new PipelineChat(_bot);
         var file = MeetingScenario.MeetingFile("test:sec-1").Replace("accounts: [test:m-1]", "accounts: [test:m-1, wecom:liweidong]", StringComparison.Ordinal);
-        await ImportAsync(file);
+        await MeetingContent.ImportAsync(_bot.Services, file);
         var member = MeetingScenario.LiWeidong;
         var answers = member.Answers(onRoster: true);
 
@@ -107,14 +107,6 @@ public sealed class MeetingRoundTripTests : IDisposable
 
     private async Task<string> MeetingIdAsync() =>
         (await _bot.Services.GetRequiredService<MeetingStore>().FindAsync(MeetingScenario.Unit, MeetingScenario.Title, CancellationToken.None))!.Meeting.Id;
-
-    /// <summary>The meeting file stored as <c>meetings import</c> stores it (the command itself is tested as a process).</summary>
-    private async Task ImportAsync(string yaml)
-    {
-        using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("meeting.yaml"), yaml);
-        await _bot.Services.GetRequiredService<MeetingStore>().ImportAsync(MeetingContent.Reader.ReadYaml(folder.File("meeting.yaml")), CancellationToken.None);
-    }
 
     /// <summary>The member joins with the code, answers their script and submits; returns the review they submitted from.</summary>
     private static async Task<ChatReply> JoinAndSubmitAsync(PipelineChat chat, string code, ScenarioMember member)

@@ -38,9 +38,7 @@ public sealed class MeetingThemeTests : IDisposable
     [Fact]
     public async Task Problems_stand_under_the_entered_headings_and_aspects_sharing_a_heading_are_written_together()
     {
-        using var folder = new TempFolder();
-        await File.WriteAllTextAsync(folder.File("meeting.yaml"), Meeting);
-        await _bot.Services.GetRequiredService<MeetingStore>().ImportAsync(MeetingContent.Reader.ReadYaml(folder.File("meeting.yaml")), CancellationToken.None);
+        await MeetingContent.ImportAsync(_bot.Services, Meeting);
         var chat = new PipelineChat(_bot);
 
         string[] answers =

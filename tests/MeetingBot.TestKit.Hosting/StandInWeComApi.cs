@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MeetingBot.TestKit.Hosting;
 
-/// <summary>A message/send call the stand-in accepted; for a file message, <see cref="Content"/> is the media_id.</summary>
+/// <summary>A message/send call the stand-in accepted: a text's or markdown's content, or for a file message the media_id.</summary>
 public sealed record WeComSentMessage(string ToUser, int AgentId, string MsgType, string Content, string AccessToken, string RawBody);
 
 /// <summary>A file media/upload accepted: the name as sent in filename, the length it declared, and the bytes.</summary>
@@ -20,7 +20,7 @@ public sealed record WeComUploadedFile(string MediaId, string FileName, long Dec
 /// media/upload and user/get, answering like WeCom with an errcode in a 200. It checks the corp id and secret and the
 /// access_token of every call, records what it accepted, and can be told to expire the token once
 /// (42001) or to answer the next sends with given errcodes (45009, -1, …). Anything else it is asked,
-/// or a text over 2048 bytes, is recorded in <see cref="Unexpected"/> so a test can fail on it.
+/// or a text or markdown over 2048 bytes, is recorded in <see cref="Unexpected"/> so a test can fail on it.
 /// </summary>
 public sealed class StandInWeComApi : IAsyncDisposable
 {
@@ -210,7 +210,7 @@ public sealed class StandInWeComApi : IAsyncDisposable
         var msgType = root.GetProperty("msgtype").GetString()!;
         var content = msgType switch
         {
-            "text" => root.GetProperty("text").GetProperty("content").GetString()!,
+            "text" or "markdown" => root.GetProperty(msgType).GetProperty("content").GetString()!,
             "file" => root.GetProperty("file").GetProperty("media_id").GetString()!,
             _ => "",
         };

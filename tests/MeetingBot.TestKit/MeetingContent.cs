@@ -1,7 +1,10 @@
 using MeetingBot.Conversations;
 using MeetingBot.Dialogs.Loading;
+using MeetingBot.Meetings;
 using MeetingBot.Meetings.Import;
+using MeetingBot.Meetings.Storage;
 using MeetingBot.Meetings.Themes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MeetingBot.TestKit;
 
@@ -18,4 +21,12 @@ public static class MeetingContent
     public static MeetingFileMessages Messages { get; } = MeetingFileMessages.Load(RepositoryPaths.Dialogs);
 
     public static MeetingFileReader Reader { get; } = new(Messages, ThemeCatalog);
+
+    /// <summary>A meeting file (YAML) stored in the bot's store as <c>meetings import</c> stores it (the command itself is tested as a process).</summary>
+    public static async Task<Meeting> ImportAsync(IServiceProvider services, string yaml)
+    {
+        using var folder = new TempFolder();
+        await File.WriteAllTextAsync(folder.File("meeting.yaml"), yaml);
+        return (await services.GetRequiredService<MeetingStore>().ImportAsync(Reader.ReadYaml(folder.File("meeting.yaml")), CancellationToken.None)).Meeting;
+    }
 }

@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MeetingBot.Channels.BotFramework;
+using MeetingBot.Channels.BotFramework.Teams;
 using MeetingBot.Channels.DirectLine;
 using MeetingBot.Dialogs.Bank;
+using MeetingBot.TestKit;
+using MeetingBot.TestKit.Meetings;
 using Xunit;
 
 namespace MeetingBot.Web.Tests;
@@ -55,6 +58,24 @@ public sealed class DirectLineEndpointTests(BotServerFixture server) : IClassFix
         Assert.All(buttons, b => Assert.Equal("imBack", b.Type));
         Assert.Equal(DirectLineTestClient.Bank.StepsById["meeting_kind"].Options.Select(o => o.Label), buttons.Select(b => b.Title));
         Assert.Equal(set.Activities.Count, set.Activities.Select(a => a.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_prompt_card_reaches_web_chat_as_an_adaptive_card()
+    {
+        var meeting = await MeetingContent.ImportAsync(server.Services, MeetingScenario.MeetingFile("test:sec-1"));
+        var (session, _) = await DirectLineSession.OpenAsync(Client);
+        await session.PollAsync();
+        await session.SayAsync("加入 " + meeting.InvitationCode);
+
+        var replies = (await session.SayAsync("提示")).Where(a => a.From?.Role == "bot").ToArray();
+
+        var attachment = Assert.Single(Assert.Single(replies).Attachments!);
+        Assert.Equal(AdaptiveCards.ContentType, attachment.GetProperty("contentType").GetString());
+        var texts = attachment.GetProperty("content").GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()).ToArray();
+        Assert.Equal(MeetingScenario.Title + "会前提示", texts[0]);
+        Assert.Contains("1. 个人有关事项报告情况", texts);
+        Assert.Contains("您还没有记下批评意见。回复“记一条批评意见”加内容即可随时记下，仅您本人可见。", texts);
     }
 
     [Fact]

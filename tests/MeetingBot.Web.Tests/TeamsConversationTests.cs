@@ -3,10 +3,14 @@ using System.Text;
 using System.Text.Json;
 using MeetingBot.Channels.BotFramework;
 using MeetingBot.Conversations;
+using MeetingBot.Conversations.Meetings;
 using MeetingBot.Conversations.Outbound;
+using MeetingBot.Meetings;
+using MeetingBot.Meetings.Storage;
 using MeetingBot.Storage;
 using MeetingBot.TestKit;
 using MeetingBot.TestKit.Conversations;
+using MeetingBot.TestKit.Meetings;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -116,6 +120,30 @@ public sealed class TeamsConversationTests : AuthenticatedHostTest
         await Bot.Services.GetRequiredService<OutboundWork>().WhenIdleAsync();
         Assert.Contains("所在单位", Sent()[sentBefore..][^1].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(["organizational"], (await RecordAsync()).Dialog.Answers["meeting_kind"].Selected);
+    }
+
+    [Fact]
+    public async Task The_prompt_card_is_an_adaptive_card_of_the_cards_own_lines_title_large_and_headings_bold()
+    {
+        var imported = await MeetingContent.ImportAsync(Bot.Services, MeetingScenario.MeetingFile("test:sec-1"));
+        await PostAsync("message.json", text: "加入 " + imported.InvitationCode);
+        var sentBefore = Connector.Received.Count;
+
+        await PostAsync("message.json", text: "提示");
+
+        var activity = Assert.Single(Sent()[sentBefore..]);
+        Assert.False(activity.TryGetProperty("text", out _));
+        var meeting = (await Bot.Services.GetRequiredService<MeetingStore>().ReadAsync(imported.Id, CancellationToken.None))!.Meeting;
+        var person = meeting.EntryOf(new ChannelIdentity(ActivityTypes.MsTeams, "6c2f0b3e-8d4a-4f7e-9b1c-2a5d7e9f0c11"))!;
+        var text = Bot.Services.GetRequiredService<PromptCards>().Card(meeting, person, selfCheck: null).Text;
+        var blocks = Card(activity).GetProperty("body").EnumerateArray().ToArray();
+        Assert.Equal(text.Split('\n', StringSplitOptions.RemoveEmptyEntries), blocks.Select(b => b.GetProperty("text").GetString()));
+        Assert.All(blocks, b => Assert.True(b.GetProperty("wrap").GetBoolean()));
+        Assert.Equal(("large", "bolder"), (blocks[0].GetProperty("size").GetString(), blocks[0].GetProperty("weight").GetString()));
+        var heading = Assert.Single(blocks, b => b.GetProperty("text").GetString() == "一、会前核对事项");
+        Assert.Equal("bolder", heading.GetProperty("weight").GetString());
+        Assert.False(blocks[^1].TryGetProperty("weight", out _));
+        Assert.Empty(Connector.Unexpected);
     }
 
     [Fact]

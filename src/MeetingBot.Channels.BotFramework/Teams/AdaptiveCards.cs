@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MeetingBot.Conversations;
+using MeetingBot.Materials.Outline;
 
 namespace MeetingBot.Channels.BotFramework.Teams;
 
 /// <summary>
-/// Adaptive Cards for choice questions on Teams (docs/protocols.md A.4). The submit action carries the
-/// question's key, so a click on an old card is recognised, and the option labels, so the answered
-/// card can be shown read-only with what was chosen.
+/// Adaptive Cards (docs/protocols.md A.4): choice questions on Teams, a file's download, and a reply
+/// that is a card (<see cref="BotReply.Card"/>). The submit action carries the question's key, so a
+/// click on an old card is recognised, and the option labels, so the answered card can be shown
+/// read-only with what was chosen.
 /// </summary>
 public static class AdaptiveCards
 {
@@ -48,6 +50,21 @@ public static class AdaptiveCards
         new JsonArray(TextBlock(fileName)),
         new JsonArray(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = buttonTitle, ["url"] = url }));
 
+    /// <summary>
+    /// A reply's outline as a card, one wrapped text block per block of the outline: title lines large
+    /// and bold, headings bold with space above them, closing lines to the right. Every word is the
+    /// outline's; the card adds only its layout.
+    /// </summary>
+    public static JsonObject Outline(DocumentOutline outline) => Card(
+        new JsonArray(outline.Blocks.Select(block => (JsonNode)(block.Kind switch
+        {
+            BlockKind.Title => Bold(block.Text).With("size", "large"),
+            BlockKind.Heading1 or BlockKind.Heading2 => Bold(block.Text).With("spacing", "medium"),
+            BlockKind.Closing => TextBlock(block.Text).With("horizontalAlignment", "right"),
+            _ => TextBlock(block.Text),
+        })).ToArray()),
+        null);
+
     /// <summary>The same question after it was answered: read-only, with the answer.</summary>
     public static JsonObject Answered(string prompt, string answeredLine) => Card(new JsonArray(TextBlock(prompt), TextBlock(answeredLine, subtle: true)), null);
 
@@ -78,6 +95,14 @@ public static class AdaptiveCards
         ["wrap"] = true,
         ["isSubtle"] = subtle,
     };
+
+    private static JsonObject Bold(string text) => TextBlock(text).With("weight", "bolder");
+
+    private static JsonObject With(this JsonObject block, string property, string value)
+    {
+        block[property] = value;
+        return block;
+    }
 }
 
 /// <summary>

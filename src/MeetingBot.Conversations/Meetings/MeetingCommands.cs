@@ -2,6 +2,7 @@ using MeetingBot.Conversations.Files;
 using MeetingBot.Conversations.Reminders;
 using MeetingBot.Dialogs.Bank;
 using MeetingBot.Dialogs.Engine;
+using MeetingBot.Materials.Drafts;
 using MeetingBot.Meetings;
 using MeetingBot.Meetings.Storage;
 using MeetingBot.Storage;
@@ -28,7 +29,7 @@ public sealed record MeetingReply(IReadOnlyList<BotReply> Replies)
 /// <summary>
 /// The commands of meetings (docs/architecture.md, "Meetings"), taken before the self-check's
 /// engine: choosing and joining a meeting, 创建会议 (a dialog of its own, dialogs/create-meeting.yaml),
-/// 撤回修改, 提示, 暂停提醒 and 恢复提醒, and the secretary's commands. Every secretary command asks <see cref="MeetingSession.MaySee"/>
+/// 撤回修改, 提示, 记一条批评意见, 暂停提醒 and 恢复提醒, and the secretary's commands. Every secretary command asks <see cref="MeetingSession.MaySee"/>
 /// first; a refusal says only that the command is for the meeting's secretaries.
 /// </summary>
 public sealed class MeetingCommands(
@@ -70,7 +71,9 @@ public sealed class MeetingCommands(
             case Command.Withdraw:
                 return Withdraw(session);
             case Command.Prompt:
-                return session is null ? Message(MessageKeys.MeetingNone) : new MeetingReply([new BotReply(prompts.Render(session, turn.Context), [])]);
+                return session is null ? Message(MessageKeys.MeetingNone) : new MeetingReply([prompts.Card(session.Meeting, session.Person, session.SelfCheck)]);
+            case Command.NoteCriticism:
+                return session is null ? Message(MessageKeys.MeetingNone) : NoteCriticism(session, command.Value.Argument);
             case Command.PauseReminders or Command.ResumeReminders:
                 return session is null ? Message(MessageKeys.MeetingNone) : PauseReminders(session, command.Value.Command == Command.PauseReminders);
             case Command.Progress when session?.IsSecretary == true:
@@ -210,6 +213,27 @@ public sealed class MeetingCommands(
         return from > round.OpenedAt
             ? Message(MessageKeys.RemindDeferred, ("at", views.LocalTime(from)), ("count", round.Recipients.Count))
             : Message(MessageKeys.RemindStarted, ("count", round.Recipients.Count));
+    }
+
+    /// <summary>
+    /// 记一条批评意见 &lt;text&gt;: a point of 相互批评 for the meeting, kept on the member's own
+    /// self-check as one line of their words; only their prompt card shows it.
+    /// </summary>
+    private MeetingReply NoteCriticism(MeetingSession session, string text)
+    {
+        var note = DraftText.Clean(text);
+        if (note.Length == 0)
+        {
+            return Message(MessageKeys.CriticismNoteHow);
+        }
+
+        if (note.Length > DialogEngine.MaxAnswerLength)
+        {
+            return Message(MessageKeys.TooLong, ("max", DialogEngine.MaxAnswerLength));
+        }
+
+        session.SelfCheck.CriticismNotes.Add(note);
+        return Message(MessageKeys.CriticismNoted);
     }
 
     /// <summary>退回 <name> <comment>: the member's submission goes back to them with the secretary's comment.</summary>

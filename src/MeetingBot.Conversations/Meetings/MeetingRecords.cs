@@ -55,6 +55,12 @@ public sealed class SelfCheckRecord : DialogRecord
     /// <summary>The person asked for no reminders of this meeting (暂停提醒, 请假) until they resume them.</summary>
     public bool RemindersPaused { get; set; }
 
+    /// <summary>
+    /// The points of 相互批评 the member noted for the meeting (记一条批评意见), in order, as they
+    /// wrote them. Only their own prompt card shows them: no secretary's view reads them.
+    /// </summary>
+    public List<string> CriticismNotes { get; init; } = [];
+
     public MemberStatus Status => this switch
     {
         { Submission: not null } => MemberStatus.Submitted,

@@ -1,59 +1,74 @@
 using MeetingBot.Dialogs.Engine;
 using MeetingBot.Drafting;
 using MeetingBot.Materials.Drafts;
+using MeetingBot.Materials.Outline;
 using MeetingBot.Meetings;
+using MeetingBot.Meetings.Checklists;
 
 namespace MeetingBot.Conversations.Meetings;
 
-/// <summary>prompt_card.scriban (提示): what a member speaks from at the meeting, from their own answers.</summary>
+/// <summary>
+/// prompt_card.scriban (提示): what a member speaks from at the meeting. Everything about them is
+/// their own: the problems, findings and commitments of their answers, and the points of 相互批评
+/// they noted; <see cref="Checklist"/> is the meeting kind's, from dialogs/prompt-card.yaml.
+/// </summary>
 public sealed record PromptCardModel(
     string Title,
-    string Kind,
     DateTime? HeldAt,
     string? Place,
     bool Started,
-    IReadOnlyList<PromptProblem> Problems,
+    IReadOnlyList<PromptItem> Problems,
     IReadOnlyList<string> Claims,
-    IReadOnlyList<string> Commitments);
+    IReadOnlyList<PromptItem> Commitments,
+    IReadOnlyList<string> Checklist,
+    IReadOnlyList<string> CriticismNotes);
 
-/// <summary>A problem of the member's in one line: its short name and their example, as they wrote it.</summary>
-public sealed record PromptProblem(string Label, string? Example);
+/// <summary>One line of the card: what it is about (a problem's short name, a measure's heading or a finding) and the member's words for it, null while they have none.</summary>
+public sealed record PromptItem(string Label, string? Detail);
 
 /// <summary>
-/// 提示: the member's prompt card for the meeting their conversation works on, built from their
-/// current answers (submitted or not) through the draft's model, so it says nothing they did not write.
+/// 提示: a member's prompt card for a meeting, built from their current answers (submitted or not)
+/// through the draft's model, so it says nothing they did not write and names what is still missing.
+/// The template writes an outline (templates/README.md, "Materials are outlines"): the reply carries
+/// it as its <see cref="BotReply.Card"/>, for the channels that format cards, and as chat text.
 /// </summary>
-public sealed class PromptCards(DraftComposer composer, TemplateCatalog templates, SecretaryViews views)
+public sealed class PromptCards(DraftComposer composer, TemplateCatalog templates, SecretaryViews views, MeetingChecklists checklists, TimeProvider time)
 {
     public const string Template = "prompt_card";
 
     public static IReadOnlyList<object> Samples { get; } =
     [
-        new PromptCardModel("会议", "local_inspection", new DateTime(2026, 12, 20, 9, 0, 0), "会议室", true,
-            [new PromptProblem("问题", "事例"), new PromptProblem("问题", null)], ["反馈问题"], ["措施"]),
-        new PromptCardModel("会议", "annual", null, null, false, [], [], []),
+        new PromptCardModel("会议", new DateTime(2026, 12, 20, 9, 0, 0), "会议室", true,
+            [new PromptItem("问题", "事例"), new PromptItem("问题", null)], ["反馈问题"], [new PromptItem("措施", "做法"), new PromptItem("措施", null)], ["事项"], ["意见"]),
+        new PromptCardModel("会议", new DateTime(2026, 12, 20, 0, 0, 0), null, true, [], [], [], ["事项"], []),
+        new PromptCardModel("会议", null, null, false, [], [], [], ["事项"], []),
     ];
 
-    // Stand-in until the prompt card is rendered outside a turn.
-    public BotReply CardFor(Meeting meeting, RosterEntry person, SelfCheckRecord? selfCheck) => new(templates.Render(Template, Samples[1]), []);
-
-    public string Render(MeetingSession session, ConversationContext context)
+    /// <summary>
+    /// The prompt card of <paramref name="person"/> for <paramref name="meeting"/>, as of now: the
+    /// 提示 command's reply, and what a bot-initiated turn (the reminder the day before the meeting)
+    /// sends. It needs no turn: the context of the answers is built here from the meeting and the person.
+    /// </summary>
+    /// <param name="selfCheck">The person's self-check for the meeting; null when they never started one (the card says how to start).</param>
+    /// <returns>A reply marked as a card: <see cref="BotReply.Card"/> holds the outline, <see cref="BotReply.Text"/> the same as chat text.</returns>
+    public BotReply Card(Meeting meeting, RosterEntry person, SelfCheckRecord? selfCheck)
     {
-        var meeting = session.Meeting;
-        var state = session.SelfCheck.Dialog;
-        var draft = composer.Compose(state, context);
-        var problems = draft.Aspects.SelectMany(a => a.Problems).Select(p => new PromptProblem(p.Label, p.Example.Value)).ToArray();
-        var commitments = draft.Claims.Select(c => c.Measure.Value)
-            .Concat(draft.MeasureGroups.SelectMany(g => g.Measures).Select(m => m.Commitment.Value))
-            .OfType<string>().ToArray();
-        return templates.Render(Template, new PromptCardModel(
+        var state = selfCheck?.Dialog ?? new DialogState();
+        var draft = composer.Compose(state, views.ContextOf(meeting, person, time.GetUtcNow()));
+        var model = new PromptCardModel(
             meeting.Title,
-            MeetingFacts.OptionOf(meeting.Kind),
             meeting.HeldAt is { } at ? views.LocalTime(at) : null,
             meeting.Place,
             state.Answers.Count > 0,
-            problems,
+            [.. draft.Aspects.SelectMany(a => a.Problems).Select(p => new PromptItem(p.Label, p.Example.Value))],
             [.. draft.Claims.Select(c => c.Finding)],
-            commitments));
+            [
+                .. draft.Claims.Select(c => new PromptItem(c.Finding, c.Measure.Value)),
+                .. draft.MeasureGroups.SelectMany(g => g.Measures).Select(m => new PromptItem(m.Heading, m.Commitment.Value)),
+            ],
+            checklists.For(meeting.Kind),
+            selfCheck?.CriticismNotes ?? []);
+        var outline = OutlineMarkup.Parse(templates.Render(Template, model));
+        return new BotReply(OutlineText.Render(outline), []) { Card = outline };
     }
 }

@@ -92,7 +92,7 @@ public sealed class SecretaryViews(
     /// facts for them, dated the day they submitted it.
     /// </summary>
     public RenderedDraft Material(Meeting meeting, RosterEntry person, Submission submission) =>
-        drafts.Render(submission.Dialog, ContextOf(meeting, person, submission));
+        drafts.Render(submission.Dialog, ContextOf(meeting, person, submission.SubmittedAt));
 
     /// <summary>
     /// Before a member submits: whether another member's submitted material shares passages of
@@ -124,12 +124,15 @@ public sealed class SecretaryViews(
 
     /// <summary>A submitted material as the team's views read it: the draft model of the frozen answers.</summary>
     private MemberMaterial MemberOf(Meeting meeting, RosterEntry person, Submission submission) =>
-        new(person.PersonId, person.Name, person.Post, composer.Compose(submission.Dialog, ContextOf(meeting, person, submission)));
+        new(person.PersonId, person.Name, person.Post, composer.Compose(submission.Dialog, ContextOf(meeting, person, submission.SubmittedAt)));
 
-    /// <summary>The context a submitted material is read in: the meeting's facts for the person, on the day they submitted it.</summary>
-    private ConversationContext ContextOf(Meeting meeting, RosterEntry person, Submission submission)
+    /// <summary>
+    /// The context a member's answers are read in outside their own turn: the meeting's facts for the
+    /// person, on the day of <paramref name="at"/> (a submitted material: the day it was submitted).
+    /// </summary>
+    public ConversationContext ContextOf(Meeting meeting, RosterEntry person, DateTimeOffset at)
     {
-        var channel = new ConversationContext { Today = DateOnly.FromDateTime(LocalTime(submission.SubmittedAt)) };
+        var channel = new ConversationContext { Today = DateOnly.FromDateTime(LocalTime(at)) };
         return MeetingContext.Of(channel, meeting, person, catalog.Default, themes);
     }
 

@@ -276,7 +276,7 @@ public sealed class ReminderRounds(
         };
         return round.Kind switch
         {
-            ReminderKind.PromptCard => new Notice(MessageKeys.ReminderPromptCard, values) { Then = [prompts.CardFor(meeting, person, selfCheck)] },
+            ReminderKind.PromptCard => new Notice(MessageKeys.ReminderPromptCard, values) { Then = [prompts.Card(meeting, person, selfCheck)] },
             ReminderKind.Manual => new Notice(MessageKeys.ReminderManual, values),
             _ => new Notice(MessageKeys.ReminderDeadline, values),
         };

@@ -34,6 +34,7 @@ public enum Command
     Invitation,
     View,
     Prompt,
+    NoteCriticism,
     Remind,
     PauseReminders,
     ResumeReminders,
@@ -44,8 +45,8 @@ public sealed class CommandWords(IReadOnlyDictionary<Command, IReadOnlyList<stri
 {
     private static readonly char[] Separators = [' ', '\u3000', '：', ':'];
 
-    // Commands whose word may be followed by a separator and an argument ("加入 K7M2QX", "退回 李卫东 事例不具体").
-    private static readonly Command[] WithArgument = [Command.Join, Command.Meetings, Command.Return, Command.AddSecretary, Command.View];
+    // Commands whose word may be followed by a separator and an argument ("加入 K7M2QX", "退回 李卫东 事例不具体", "记一条批评意见 ……").
+    private static readonly Command[] WithArgument = [Command.Join, Command.Meetings, Command.Return, Command.AddSecretary, Command.View, Command.NoteCriticism];
 
     public IReadOnlyDictionary<Command, IReadOnlyList<string>> Words { get; } = words;
 

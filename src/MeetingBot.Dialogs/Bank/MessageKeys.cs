@@ -76,6 +76,8 @@ public static class MessageKeys
     public const string SimilarityWarning = "similarity_warning";
     public const string ViewHow = "view_how";
     public const string ViewNotSubmitted = "view_not_submitted";
+    public const string CriticismNoteHow = "criticism_note_how";
+    public const string CriticismNoted = "criticism_noted";
     public const string ReminderDeadline = "reminder_deadline";
     public const string ReminderManual = "reminder_manual";
     public const string ReminderPromptCard = "reminder_prompt_card";
@@ -94,7 +96,7 @@ public static class MessageKeys
         UnsupportedInput, NoneNotAllowed, StaleCard, CardSubmit, CardAnswered, PersonalOnly, StoreUnavailable,
         TurnTimedOut, DraftDownload, DraftFileName, DownloadButton, ReminderUnfinished,
         MeetingSecretaryOnly, MeetingAdminOnly, MeetingNone, MeetingJoinHow, MeetingJoinUnknown, MeetingJoined, MeetingChosen, MeetingCreateCancelled, MeetingCreated, MeetingInvitation, MemberSubmitted, MemberReturned, ReturnHow, PersonUnknown, ReturnNotSubmitted, ReturnDone, WithdrawNothing, WithdrawClosed, WithdrawDone, AddSecretaryHow, SecretaryAdded, NothingSubmitted,
-        TeamDraftFileName, RectificationFileName, RectificationColumns, ExportFileName, MeetingFileAttached, SimilarityWarning, ViewHow, ViewNotSubmitted,
+        TeamDraftFileName, RectificationFileName, RectificationColumns, ExportFileName, MeetingFileAttached, SimilarityWarning, ViewHow, ViewNotSubmitted, CriticismNoteHow, CriticismNoted,
         ReminderDeadline, ReminderManual, ReminderPromptCard, ReminderSummary, RemindStarted, RemindDeferred, RemindNobody, RemindersPaused, RemindersResumed,
     };
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MeetingBot.Materials.Outline;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace MeetingBot.Materials.Outline;
 /// </summary>
 public sealed record DocumentOutline(IReadOnlyList<OutlineBlock> Blocks)
 {
-    /// <summary>The title lines, in order (a long title may run over two lines).</summary>
+    /// <summary>The title lines, in order (a long title may run over two lines); read from the blocks, so never stored with them.</summary>
+    [JsonIgnore]
     public IEnumerable<string> TitleLines => Blocks.Where(b => b.Kind == BlockKind.Title).Select(b => b.Text);
 }
 
