@@ -24,7 +24,7 @@ public sealed class WeComFiveSecondRuleTests : IAsyncLifetime
     {
         await using var bot = await _standIns.StartBotAsync(ShortBudget);
         _standIns.Api.HoldUserLookups();
-        var xml = WeComSender.TextXml("sunqi", "帮助", "1000000000000000010");
+        var xml = WeComSender.TextXml("sunqi", "进度", "1000000000000000010");
 
         var clock = Stopwatch.StartNew();
         var first = await bot.Sender.PostAsync(xml);
@@ -51,7 +51,7 @@ public sealed class WeComFiveSecondRuleTests : IAsyncLifetime
     {
         var bot = await _standIns.StartBotAsync(ShortBudget);
         _standIns.Api.HoldUserLookups();
-        await bot.Sender.TextAsync("zhouba", "帮助");
+        await bot.Sender.TextAsync("zhouba", "进度");
 
         var stopping = bot.DisposeAsync().AsTask();
         _standIns.Api.ReleaseUserLookups();

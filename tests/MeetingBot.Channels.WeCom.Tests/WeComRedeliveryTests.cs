@@ -36,7 +36,7 @@ public sealed class WeComRedeliveryTests : IAsyncLifetime
     public async Task Four_overlapping_deliveries_of_a_slow_turn_send_the_reply_once()
     {
         await using var bot = await _standIns.StartBotAsync("--WeCom:PassiveReplyBudget=00:00:00");
-        var xml = WeComSender.TextXml("lisi", "帮助", "1000000000000000001");
+        var xml = WeComSender.TextXml("lisi", "进度", "1000000000000000001");
 
         var exchanges = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => bot.Sender.PostAsync(xml)));
         await bot.WhenIdleAsync();

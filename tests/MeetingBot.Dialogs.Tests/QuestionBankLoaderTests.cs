@@ -33,9 +33,9 @@ public sealed class QuestionBankLoaderTests : IDisposable
     public void Every_yaml_file_in_dialogs_is_used_by_the_loader()
     {
         // checks.yaml holds the material checker's rules, MeetingBot.Materials loads and tests it;
-        // meeting-files.yaml holds the messages of a meeting file's import, MeetingBot.Meetings does.
-        // Every other file is a question bank.
-        var shared = new[] { QuestionBankLoader.CommandsFile, QuestionBankLoader.MessagesFile, QuestionBankLoader.ValidatorsFile, "checks.yaml", "meeting-files.yaml" };
+        // meeting-files.yaml (the messages of a meeting file's import) and prompt-card.yaml (the prompt
+        // card's checklists), MeetingBot.Meetings does. Every other file is a question bank.
+        var shared = new[] { QuestionBankLoader.CommandsFile, QuestionBankLoader.MessagesFile, QuestionBankLoader.ValidatorsFile, "checks.yaml", "meeting-files.yaml", "prompt-card.yaml" };
         var banks = Directory.GetFiles(RepositoryPaths.Dialogs, "*.yaml").Select(Path.GetFileNameWithoutExtension).Where(f => !shared.Contains(f + ".yaml"));
 
         Assert.Equal(banks.Order(), QuestionBankLoader.Load(RepositoryPaths.Dialogs).Banks.Select(b => b.Id).Order());
