@@ -50,30 +50,40 @@ public static class ReminderCalendar
         return rounds;
     }
 
-    /// <summary><paramref name="at"/> itself when it is outside the meeting's quiet hours, else the moment they end.</summary>
+    /// <summary>
+    /// <paramref name="at"/> itself when it is outside the meeting's quiet hours (and quiet weekends),
+    /// else the first moment after them.
+    /// </summary>
     public static DateTimeOffset FirstAllowed(Meeting meeting, DateTimeOffset at)
     {
-        if (meeting.Reminders.QuietHours is not { } quiet)
+        var schedule = meeting.Reminders;
+        if (schedule is { QuietHours: null, QuietWeekends: false })
         {
             return at;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(meeting.Reminders.TimeZoneId ?? meeting.TimeZoneId);
-        var local = TimeZoneInfo.ConvertTime(at, zone);
-        if (!quiet.Contains(TimeOnly.FromDateTime(local.DateTime)))
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZoneId ?? meeting.TimeZoneId);
+        var local = TimeZoneInfo.ConvertTime(at, zone).DateTime;
+        // Quiet hours may end on a Saturday, and a weekend ends at midnight inside quiet hours: at most three moves.
+        for (var moved = true; moved;)
         {
-            return at;
+            moved = false;
+            if (schedule.QuietWeekends && local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                local = local.Date.AddDays(local.DayOfWeek == DayOfWeek.Saturday ? 2 : 1);
+                moved = true;
+            }
+
+            if (schedule.QuietHours is { } quiet && quiet.Contains(TimeOnly.FromDateTime(local)))
+            {
+                // Quiet hours past midnight end today when it is after midnight, tomorrow when it is before.
+                var endDay = quiet.Start > quiet.End && TimeOnly.FromDateTime(local) >= quiet.Start ? local.Date.AddDays(1) : local.Date;
+                local = endDay + quiet.End.ToTimeSpan();
+                moved = true;
+            }
         }
 
-        // Quiet hours past midnight end today when it is after midnight, tomorrow when it is before.
-        var endDay = DateOnly.FromDateTime(local.DateTime);
-        if (quiet.Start > quiet.End && TimeOnly.FromDateTime(local.DateTime) >= quiet.Start)
-        {
-            endDay = endDay.AddDays(1);
-        }
-
-        var end = endDay.ToDateTime(quiet.End);
-        return new DateTimeOffset(end, zone.GetUtcOffset(end));
+        return local == TimeZoneInfo.ConvertTime(at, zone).DateTime ? at : new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     /// <summary>A duration as a meeting file writes it, for the ids of rounds: 3d, 12h, 90m.</summary>

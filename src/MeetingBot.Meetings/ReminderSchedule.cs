@@ -6,8 +6,8 @@ namespace MeetingBot.Meetings;
 /// <summary>
 /// When a meeting's reminders go out (a meeting file's <c>reminders</c>, dialogs/README.md "Meeting
 /// files"): how long before the submission deadline the unfinished are reminded, how long before
-/// the meeting everyone gets the prompt card, and the hours nothing is sent, in the meeting's time
-/// zone unless it names its own. A meeting that says nothing has <see cref="Default"/>.
+/// the meeting everyone gets the prompt card, and the hours (and, if asked, the weekends) nothing is
+/// sent, in the meeting's time zone unless it names its own. A meeting that says nothing has <see cref="Default"/>.
 /// </summary>
 public sealed partial record ReminderSchedule
 {
@@ -20,6 +20,9 @@ public sealed partial record ReminderSchedule
 
     /// <summary>Null: reminders may go out at any hour.</summary>
     public QuietHours? QuietHours { get; init; } = new(new TimeOnly(22, 0), new TimeOnly(8, 0));
+
+    /// <summary>Saturdays and Sundays are quiet all day too (off unless the meeting's file says so).</summary>
+    public bool QuietWeekends { get; init; }
 
     /// <summary>The zone the quiet hours are read in; null for the meeting's.</summary>
     public string? TimeZoneId { get; init; }

@@ -116,6 +116,25 @@ public sealed class MeetingReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task With_quiet_weekends_a_round_due_on_saturday_goes_on_monday_morning()
+    {
+        // 12月12日 is a Saturday: the three-days reminder waits until Monday 08:00.
+        await PrepareAsync("reminders:\n  quiet_weekends: true\n");
+
+        At(12, 12, 18, 0);
+        var next = await Scheduler.RunOnceAsync(CancellationToken.None);
+        var monday = new DateTimeOffset(2026, 12, 14, 8, 0, 0, Shanghai);
+        Assert.InRange(next!.Value, monday, monday.AddMinutes(5));
+        At(12, 13, 12, 0);
+        await Scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(_channel.Delivered);
+
+        At(12, 14, 8, 5);
+        await Scheduler.RunOnceAsync(CancellationToken.None);
+        Assert.InRange(Assert.Single(_channel.Delivered, d => d.Address.ConversationId == ConversationOf(MeetingScenario.ZhangXiaohong.Account)).At, monday, monday.AddMinutes(5));
+    }
+
+    [Fact]
     public async Task A_secretary_sends_a_round_now_with_提醒_held_back_in_quiet_hours_and_members_cannot()
     {
         await PrepareAsync();

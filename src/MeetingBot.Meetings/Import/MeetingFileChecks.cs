@@ -97,6 +97,18 @@ internal sealed partial class MeetingFileChecks(MeetingFileMessages messages, Th
             }
         }
 
+        if (written.QuietWeekends is { } weekends)
+        {
+            if (bool.TryParse(weekends.Text.Trim(), out var quietWeekends))
+            {
+                schedule = schedule with { QuietWeekends = quietWeekends };
+            }
+            else
+            {
+                weekends.Report(messages.Text(MeetingFileMessages.BadQuietWeekends, ("text", weekends.Text.Trim())));
+            }
+        }
+
         if (written.TimeZone is { } zone)
         {
             if (MeetingTimes.Zone(zone.Text.Trim()) is null)

@@ -20,6 +20,7 @@ public sealed class MeetingFileMessages
     internal const string BadTimeZone = "bad_time_zone";
     internal const string BadDuration = "bad_duration";
     internal const string BadQuietHours = "bad_quiet_hours";
+    internal const string BadQuietWeekends = "bad_quiet_weekends";
     internal const string DeadlineAfterMeeting = "deadline_after_meeting";
     internal const string BadAccount = "bad_account";
     internal const string PersonTwice = "person_twice";
@@ -67,6 +68,7 @@ public sealed class MeetingFileMessages
         [BadTimeZone] = ["text"],
         [BadDuration] = ["text"],
         [BadQuietHours] = ["text"],
+        [BadQuietWeekends] = ["text"],
         [DeadlineAfterMeeting] = ["deadline", "date"],
         [BadAccount] = ["text", "channels"],
         [PersonTwice] = ["name"],

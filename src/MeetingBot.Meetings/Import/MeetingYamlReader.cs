@@ -11,7 +11,7 @@ internal static class MeetingYamlReader
 {
     private static readonly string[] RootKeys = ["meeting", "secretaries", "members", "reminders"];
 
-    private static readonly string[] ReminderKeys = ["before_deadline", "prompt_before_meeting", "quiet_hours", "time_zone"];
+    private static readonly string[] ReminderKeys = ["before_deadline", "prompt_before_meeting", "quiet_hours", "quiet_weekends", "time_zone"];
 
     private static readonly string[] MeetingKeys =
         ["kind", "title", "unit", "date", "place", "deadline", "findings", "theme", "headings", "time_zone", "invitation_code"];
@@ -52,6 +52,7 @@ internal static class MeetingYamlReader
                 YamlFile.Get(reminders, "before_deadline") is null ? null : Items(file, reminders, "before_deadline"),
                 Value(file, reminders, "prompt_before_meeting"),
                 Text(file, reminders, "quiet_hours"),
+                Value(file, reminders, "quiet_weekends"),
                 Value(file, reminders, "time_zone"));
         }
 

@@ -45,7 +45,7 @@ internal sealed class WrittenMeeting(Action<string> report)
 }
 
 /// <summary>A meeting file's reminder schedule as written; a value it leaves out keeps its default.</summary>
-internal sealed record WrittenReminders(IReadOnlyList<Written>? BeforeDeadline, Written? PromptBeforeMeeting, Written? QuietHours, Written? TimeZone);
+internal sealed record WrittenReminders(IReadOnlyList<Written>? BeforeDeadline, Written? PromptBeforeMeeting, Written? QuietHours, Written? QuietWeekends, Written? TimeZone);
 
 internal sealed record WrittenPerson(Written Name, MeetingRole Role)
 {

@@ -106,17 +106,20 @@ public sealed class MeetingYamlFileTests : IDisposable
     }
 
     [Fact]
-    public void Other_durations_and_no_quiet_hours_are_taken_and_nonsense_is_refused_at_its_line()
+    public void Other_durations_no_quiet_hours_and_quiet_weekends_are_taken_and_nonsense_is_refused_at_its_line()
     {
-        var taken = Read(Documented + "\nreminders:\n  before_deadline: [12h, 2d]\n  quiet_hours: \"\"\n");
-        var problems = Problems(Documented + "\nreminders:\n  before_deadline: [3 days]\n  quiet_hours: 22点到8点\n");
+        var taken = Read(Documented + "\nreminders:\n  before_deadline: [12h, 2d]\n  quiet_hours: \"\"\n  quiet_weekends: true\n");
+        var problems = Problems(Documented + "\nreminders:\n  before_deadline: [3 days]\n  quiet_hours: 22点到8点\n  quiet_weekends: 周末\n");
 
         Assert.Equal([TimeSpan.FromDays(2), TimeSpan.FromHours(12)], taken.Reminders!.BeforeDeadline);
         Assert.Null(taken.Reminders.QuietHours);
+        Assert.True(taken.Reminders.QuietWeekends);
+        Assert.False(Read(Documented + "\nreminders:\n  quiet_hours: \"\"\n").Reminders!.QuietWeekends);
         Assert.Equal(
             [
                 "meeting.yaml 第22行：时长“3 days”无法识别，请写成整数加单位，例如 3d（天）、12h（小时）、30m（分钟）。",
                 "meeting.yaml 第23行：免打扰时段“22点到8点”无法识别，请写成“22:00-08:00”的格式；不设免打扰请写 \"\"。",
+                "meeting.yaml 第24行：周末免打扰“周末”无法识别，周六、周日不发提醒请写 true，否则写 false。",
             ],
             problems);
     }
