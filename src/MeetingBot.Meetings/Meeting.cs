@@ -67,6 +67,9 @@ public sealed record Meeting
     /// <summary>The secretaries of the meeting, who prepare it.</summary>
     public IEnumerable<RosterEntry> Secretaries => Roster.Where(e => !e.Removed && e.Role == MeetingRole.Secretary);
 
+    /// <summary>The members of the meeting, who each write a self-check; not those removed from the roster.</summary>
+    public IEnumerable<RosterEntry> Members => Roster.Where(e => !e.Removed && e.Role == MeetingRole.Member);
+
     /// <summary>A person of the roster by id; null when there is none, or they were removed from it.</summary>
     public RosterEntry? Person(string personId) => Roster.FirstOrDefault(e => !e.Removed && e.PersonId == personId);
 

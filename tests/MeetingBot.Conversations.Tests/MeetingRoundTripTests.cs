@@ -64,6 +64,22 @@ public sealed class MeetingRoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task A_member_the_meeting_file_no_longer_lists_leaves_the_roster_the_secretary_reads()
+    {
+        var chat = new PipelineChat(_bot);
+        var file = MeetingScenario.MeetingFile(MeetingScenario.Admin);
+        await MeetingContent.ImportAsync(_bot.Services, file);
+        var liuFang = MeetingScenario.LiuFang;
+        await MeetingContent.ImportAsync(_bot.Services,
+            file.Replace($"  - name: {liuFang.Name}\n    post: {liuFang.Post}\n    areas: {liuFang.Areas}\n    accounts: [{liuFang.Account}]\n", "", StringComparison.Ordinal));
+
+        var roster = (await chat.SayAsync(MeetingScenario.Admin, MeetingScenario.SecretaryName, "进度")).Text;
+
+        Assert.Contains("已提交 0/3 人", roster, StringComparison.Ordinal);
+        Assert.DoesNotContain(liuFang.Name, roster, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_member_whose_draft_copies_a_submitted_one_is_warned_at_the_review_without_learning_whose_it_is()
     {
         var chat = new PipelineChat(_bot);

@@ -193,7 +193,7 @@ public sealed class SecretaryViews(
 
     private RosterModel Roster(Meeting meeting, Dictionary<string, SelfCheckRecord> records)
     {
-        var lines = meeting.Roster.Where(e => e.Role == MeetingRole.Member).Select(person =>
+        var lines = meeting.Members.Select(person =>
         {
             var record = records.GetValueOrDefault(person.PersonId);
             var status = record?.Status ?? MemberStatus.NotStarted;

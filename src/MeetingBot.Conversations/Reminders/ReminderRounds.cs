@@ -97,7 +97,7 @@ public sealed class ReminderRounds(
     /// reminders; for the reminders to submit, only those who have not submitted.
     /// </summary>
     private static IReadOnlyList<string> Recipients(Meeting meeting, ReminderKind kind, IReadOnlyDictionary<string, SelfCheckRecord> selfChecks) =>
-        [.. meeting.Roster.Where(e => !e.Removed && e.Role == MeetingRole.Member)
+        [.. meeting.Members
             .Where(e => selfChecks.GetValueOrDefault(e.PersonId) is var selfCheck
                 && selfCheck is not { RemindersPaused: true }
                 && (kind == ReminderKind.PromptCard || selfCheck?.Submission is null))
