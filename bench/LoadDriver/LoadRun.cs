@@ -15,22 +15,32 @@ public sealed record RunSettings(
     string ServerCpu,
     string WorkingDirectory,
     IReadOnlyList<string> Command,
-    string? PidFile);
+    string? PidFile,
+    IReadOnlyList<int> Levels,
+    TimeSpan LevelDuration);
 
 /// <summary>
 /// One measured run against one bot: start the server pinned to its core, time the first
 /// successful turn (cold start), then let the simulated users run complete conversations for
-/// the warm-up and the measured window, and read the server's peak RSS before stopping it.
+/// the warm-up and the measured window (counting, too, what they got done in the first seconds
+/// after the first reply), read the server's peak RSS, and then measure each further number of
+/// users (the levels) for a shorter window before stopping it.
 /// </summary>
 public static class LoadRun
 {
     private static readonly TimeSpan ColdStartLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>The window right after a start, in which a restarted bot serves its users before the JIT has tiered up.</summary>
+    public static readonly TimeSpan EarlyWindow = TimeSpan.FromSeconds(10);
+
+    // Before a level is measured its users run this long, so that the queue has settled to their number.
+    private static readonly TimeSpan LevelSettle = TimeSpan.FromSeconds(2);
+
     public static async Task<RunResult> RunAsync(RunSettings settings)
     {
         var dialog = BenchDialog.Load(settings.Bank);
-        using var client = new BotClient(new Uri($"http://127.0.0.1:{settings.Port}/"), settings.Users + 1);
+        using var client = new BotClient(new Uri($"http://127.0.0.1:{settings.Port}/"), settings.Levels.Append(settings.Users).Max() + 1);
         await WarmUpDriverAsync(client, dialog);
 
         var sinceStart = Stopwatch.StartNew();
@@ -45,10 +55,18 @@ public static class LoadRun
 
         var window = new MeasuredWindow(settings.Warmup, settings.Duration);
         var sampling = window.SampleAsync(server);
-        var users = await Task.WhenAll(Enumerable.Range(0, settings.Users).Select(u => Task.Run(() => UserAsync(client, dialog, settings, u, window))));
+        var users = await UsersAsync(client, dialog, settings, "main", settings.Users, window);
         var (serverUser, serverSystem, driverCpu) = await sampling;
         var serverCpu = serverUser + serverSystem;
-        var peakRss = server.PeakRssMegabytes();
+        var (peakRss, anonymousRss) = (server.PeakRssMegabytes(), server.AnonymousRssMegabytes());
+
+        var levels = new List<LevelResult>();
+        foreach (var count in settings.Levels)
+        {
+            var level = await UsersAsync(client, dialog, settings, $"l{count}", count, new MeasuredWindow(LevelSettle, settings.LevelDuration));
+            var sorted = level.SelectMany(u => u.Latencies).Order().ToArray();
+            levels.Add(new LevelResult(count, level.Sum(u => u.Turns) / settings.LevelDuration.TotalSeconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), level.Sum(u => u.Errors)));
+        }
 
         var latencies = users.SelectMany(u => u.Latencies).Order().ToArray();
         var turns = users.Sum(u => u.Turns);
@@ -66,9 +84,12 @@ public static class LoadRun
             P90Ms = Percentile(latencies, 0.90),
             P99Ms = Percentile(latencies, 0.99),
             MaxMs = latencies.Length == 0 ? 0 : latencies[^1],
+            EarlyTurnsPerSecond = users.Sum(u => u.EarlyTurns) / EarlyWindow.TotalSeconds,
+            Levels = levels,
             Errors = users.Sum(u => u.Errors),
             Conversations = users.Sum(u => u.Conversations),
             PeakRssMb = peakRss,
+            AnonymousRssMb = anonymousRss,
             ServerCpuPercent = 100 * serverCpu.TotalSeconds / settings.Duration.TotalSeconds,
             ServerCpuMsPerTurn = turns == 0 ? 0 : serverCpu.TotalMilliseconds / turns,
             ServerSystemCpuMsPerTurn = turns == 0 ? 0 : serverSystem.TotalMilliseconds / turns,
@@ -117,12 +138,15 @@ public static class LoadRun
         }
     }
 
-    private static async Task<UserStats> UserAsync(BotClient client, BenchDialog dialog, RunSettings settings, int user, MeasuredWindow window)
+    private static Task<UserStats[]> UsersAsync(BotClient client, BenchDialog dialog, RunSettings settings, string phase, int count, MeasuredWindow window) =>
+        Task.WhenAll(Enumerable.Range(0, count).Select(u => Task.Run(() => UserAsync(client, dialog, $"{settings.Bot}-{settings.Run}-{phase}", u, window))));
+
+    private static async Task<UserStats> UserAsync(BotClient client, BenchDialog dialog, string prefix, int user, MeasuredWindow window)
     {
         var stats = new UserStats();
         for (var conversation = 0; !window.IsOver(Stopwatch.GetTimestamp()); conversation++)
         {
-            var id = $"{settings.Bot}-{settings.Run}-u{user}-c{conversation}";
+            var id = $"{prefix}-u{user}-c{conversation}";
             var script = dialog.Script(user, conversation);
             var completed = true;
             for (var turn = 0; turn < script.Count && completed; turn++)
@@ -151,6 +175,8 @@ public static class LoadRun
                     stats.Turns += outcome.Ok ? 1 : 0;
                 }
 
+                stats.EarlyTurns += outcome.Ok && window.IsEarly(ended) ? 1 : 0;
+
                 // Every failed turn is an error, in the warm-up too; the conversation is abandoned.
                 if (!outcome.Ok)
                 {
@@ -175,6 +201,9 @@ public static class LoadRun
 
         public long Turns { get; set; }
 
+        /// <summary>Successful turns that ended within <see cref="EarlyWindow"/> of the users' start.</summary>
+        public long EarlyTurns { get; set; }
+
         public long Errors { get; set; }
 
         public long Conversations { get; set; }
@@ -182,15 +211,21 @@ public static class LoadRun
         public string? FirstError { get; set; }
     }
 
-    /// <summary>The warm-up, then the measured window; a turn counts when it starts and ends inside the window.</summary>
+    /// <summary>
+    /// The warm-up, then the measured window; a turn counts when it starts and ends inside the
+    /// window. Separately, the early window: the first <see cref="EarlyWindow"/> from its creation.
+    /// </summary>
     private sealed class MeasuredWindow(TimeSpan warmup, TimeSpan duration)
     {
+        private readonly long _earlyEnd = Stopwatch.GetTimestamp() + (long)(EarlyWindow.TotalSeconds * Stopwatch.Frequency);
         private readonly long _start = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         private readonly long _end = Stopwatch.GetTimestamp() + (long)((warmup + duration).TotalSeconds * Stopwatch.Frequency);
 
         public bool IsOver(long timestamp) => timestamp >= _end;
 
         public bool Contains(long started, long ended) => started >= _start && ended <= _end;
+
+        public bool IsEarly(long ended) => ended <= _earlyEnd;
 
         /// <summary>Server (user, system) and driver CPU time spent inside the window.</summary>
         public async Task<(TimeSpan ServerUser, TimeSpan ServerSystem, TimeSpan Driver)> SampleAsync(ServerProcess server)

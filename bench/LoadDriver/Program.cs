@@ -5,11 +5,14 @@ using LoadDriver;
 // bench/LoadDriver: the load driver of bench/run.sh (see bench/README.md).
 //
 //   run --bot ours|peer --run N --out results.jsonl [--port 0] [--users 32] [--warmup 30] [--duration 20]
-//       [--bank bench/bench.yaml] [--cpu 0] [--dir .] [--pidfile FILE] -- <server command and arguments>
-//     starts the server (pinned with taskset -c CPU), measures cold start and load, appends a JSON line.
+//       [--bank bench/bench.yaml] [--cpu 0] [--dir .] [--pidfile FILE] [--levels 1,128] [--level-duration 10]
+//       -- <server command and arguments>
+//     starts the server (pinned with taskset -c CPU), measures cold start and load, then each of the
+//     levels (numbers of users) for level-duration seconds, and appends a JSON line.
 //     {port} in the server command is replaced by the port; port 0 picks a free one.
-//   report --results results.jsonl
-//     prints the comparison table (Markdown).
+//   report --results results.jsonl [--cross crosscheck.jsonl]
+//     prints the comparison table (Markdown); with --cross, also how the independent client's
+//     figures (bench/CrossCheck) compare with this driver's.
 const string usage = "usage: LoadDriver run --bot NAME --run N --out FILE [options] -- SERVER COMMAND… | LoadDriver report --results FILE";
 
 switch (args)
@@ -36,15 +39,19 @@ switch (args)
             ServerCpu: options.GetValueOrDefault("cpu", "0"),
             WorkingDirectory: options.GetValueOrDefault("dir", Directory.GetCurrentDirectory()),
             Command: [.. rest[(split + 1)..].Select(a => a.Replace("{port}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))],
-            PidFile: options.GetValueOrDefault("pidfile"));
+            PidFile: options.GetValueOrDefault("pidfile"),
+            Levels: [.. options.GetValueOrDefault("levels", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(l => int.Parse(l, CultureInfo.InvariantCulture))],
+            LevelDuration: TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("level-duration", "10"), CultureInfo.InvariantCulture)));
         var result = await LoadRun.RunAsync(settings);
         await File.AppendAllTextAsync(Required(options, "out"), JsonSerializer.Serialize(result, DriverJsonContext.Default.RunResult) + "\n");
+        var levels = string.Concat(result.Levels.Select(l => FormattableString.Invariant($"; {l.Users} users: {l.TurnsPerSecond:F0} turns/s, p99 {l.P99Ms:F2} ms")));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Bot} run {result.Run}: {result.TurnsPerSecond:F0} turns/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, max {result.MaxMs:F1} ms, {result.Errors} errors, peak RSS {result.PeakRssMb:F0} MB, cold start {result.ColdStartMs:F0} ms"));
+            $"{result.Bot} run {result.Run}: {result.TurnsPerSecond:F0} turns/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, max {result.MaxMs:F1} ms, {result.Errors} errors, peak RSS {result.PeakRssMb:F0} MB, cold start {result.ColdStartMs:F0} ms, first 10 s {result.EarlyTurnsPerSecond:F0} turns/s{levels}"));
         return 0;
 
     case ["report", .. var rest]:
-        Console.Write(Report.Comparison(Required(Options(rest), "results")));
+        var reportOptions = Options(rest);
+        Console.Write(Report.Comparison(Required(reportOptions, "results"), reportOptions.GetValueOrDefault("cross")));
         return 0;
 
     default:

@@ -70,6 +70,12 @@ public sealed class ServerProcess : IDisposable
     /// <summary>VmHWM: the most resident memory the process has had since it started, in MB.</summary>
     public double PeakRssMegabytes() => StatusKilobytes("VmHWM:") / 1024.0;
 
+    /// <summary>
+    /// RssAnon: the resident memory now that is the process's own (heap, stacks), in MB. The rest of
+    /// the resident set is file pages (the mapped code images), clean, shared and reclaimable.
+    /// </summary>
+    public double AnonymousRssMegabytes() => StatusKilobytes("RssAnon:") / 1024.0;
+
     /// <summary>User and system (kernel) CPU time so far, from /proc/PID/stat (fields 14 and 15, in clock ticks).</summary>
     public (TimeSpan User, TimeSpan System) CpuTime()
     {

@@ -28,6 +28,11 @@ public sealed partial class CosmosDocumentStore
             using var response = await ExecuteBatchAsync(writes, envelopes, ifMatch, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
+                foreach (var (content, _) in envelopes)
+                {
+                    _charges.RecordItem("batch", content.Length);
+                }
+
                 return writes.Select((write, i) => Stored(write.Document, response[i].ETag, envelopes[i].ExpiresAt)).ToArray();
             }
 

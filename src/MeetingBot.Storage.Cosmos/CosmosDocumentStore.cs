@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
@@ -62,6 +63,7 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
             {
                 if (response.IsSuccessStatusCode)
                 {
+                    _charges.RecordItem(expiredETag is null ? "create" : "replace", content.Length);
                     return Stored(document, response.Headers.ETag, expiresAt);
                 }
 
@@ -81,6 +83,7 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
         using var response = await ReplaceItemAsync(document.Key, content, cosmosETag, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
+            _charges.RecordItem("replace", content.Length);
             return Stored(document, response.Headers.ETag, expiresAt);
         }
 
@@ -95,6 +98,7 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
         using var response = await SendAsync("upsert", document.Key, () => _container.UpsertItemStreamAsync(
             new MemoryStream(content), PartitionKeyOf(document.Key), WriteOptions(), cancellationToken), cancellationToken);
         EnsureExpected(response);
+        _charges.RecordItem("upsert", content.Length);
         return Stored(document, response.Headers.ETag, expiresAt);
     }
 
@@ -135,6 +139,7 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
             using var parsed = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
             foreach (var item in parsed.RootElement.GetProperty("Documents").EnumerateArray())
             {
+                _charges.RecordItem("query", JsonMarshal.GetRawUtf8Value(item).Length);
                 found.Add(CosmosEnvelope.Parse(item).ToStored());
             }
         }
@@ -154,6 +159,8 @@ public sealed partial class CosmosDocumentStore : IDocumentStore
         }
 
         EnsureExpected(response);
+        // The SDK hands the body over buffered, so its length is known without reading it.
+        _charges.RecordItem("read", response.Content.Length);
         return await CosmosEnvelope.ReadAsync(response.Content, response.Headers.ETag, cancellationToken);
     }
 
