@@ -44,7 +44,8 @@ public class TurnParts
     [GlobalSetup]
     public void Setup()
     {
-        var (catalog, templates, checker, _, _) = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
+        var content = ConversationServiceCollectionExtensions.LoadContent(new ContentOptions());
+        var (catalog, templates, checker) = (content.Catalog, content.Templates, content.Checker);
         var bank = catalog.Default;
         _composer = new DraftComposer(catalog);
         _drafts = new DraftRenderer(_composer, templates);

@@ -44,7 +44,8 @@ public sealed class CosmosSelfCheckTests(CosmosDbServer cosmos, ITestOutputHelpe
         await using var bot = await RunningBot.StartAsync(_folder.File("unused.db"), [.. cosmos.Arguments(Database), "--Reminders:Enabled=false"]);
         Assert.IsType<CosmosDocumentStore>(bot.Services.GetRequiredService<IDocumentStore>());
         var calls = new List<string>();
-        using var listener = ListenToCharges(bot.Services.GetRequiredService<IMeterFactory>(), calls);
+        var itemSizes = new List<(string Operation, long Bytes)>();
+        using var listener = ListenToCharges(bot.Services.GetRequiredService<IMeterFactory>(), calls, itemSizes);
         var answers = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "tests", "MeetingBot.Conversations.Tests", "Golden", "full.answers.txt")).Where(l => l.Length > 0);
 
         var turns = new List<string[]>();
@@ -64,6 +65,14 @@ public sealed class CosmosSelfCheckTests(CosmosDbServer cosmos, ITestOutputHelpe
         Assert.All(turns.Skip(1), t => Assert.Equal(["read", "write"], t.Select(c => c == "read" ? c : "write")));
         Assert.Contains(turns, t => t.Contains("batch"));
         Assert.DoesNotContain(turns.SelectMany(t => t), c => c is "query" or "delete" or "upsert");
+        // What a real account charges for: the size of every item written, one per single write and
+        // one per operation of a batch, and of every item found by a read.
+        var all = turns.SelectMany(t => t).ToArray();
+        var sizes = Snapshot(itemSizes);
+        Assert.Equal(all.Count(c => c is "create" or "replace"), sizes.Count(s => s.Operation is "create" or "replace"));
+        Assert.True(sizes.Count(s => s.Operation == "batch") >= 2 * all.Count(c => c == "batch"));
+        Assert.InRange(sizes.Count(s => s.Operation == "read"), turns.Count - 1, all.Count(c => c == "read"));
+        Assert.All(sizes, s => Assert.InRange(s.Bytes, 100, 2 * 1024 * 1024));
         output.WriteLine($"{turns.Count} turns, {turns.Sum(t => t.Length)} Cosmos DB calls: " +
             string.Join(", ", turns.SelectMany(t => t).GroupBy(c => c).Select(g => $"{g.Count()} {g.Key}")));
 
@@ -76,7 +85,7 @@ public sealed class CosmosSelfCheckTests(CosmosDbServer cosmos, ITestOutputHelpe
         await using var bot = await RunningBot.StartAsync(_folder.File("unused.db"), cosmos.Arguments(Database));
         await bot.Http.ExchangeAsync(Activities.Message("组织生活会", "cosmos-parallel", "p0"));
         var calls = new List<string>();
-        using var listener = ListenToCharges(bot.Services.GetRequiredService<IMeterFactory>(), calls);
+        using var listener = ListenToCharges(bot.Services.GetRequiredService<IMeterFactory>(), calls, []);
 
         await Task.WhenAll(
             bot.Http.ExchangeAsync(Activities.Message("市交通运输局", "cosmos-parallel", "p1")),
@@ -133,22 +142,22 @@ public sealed class CosmosSelfCheckTests(CosmosDbServer cosmos, ITestOutputHelpe
 
     private CosmosDocumentStore StoreOnServer() => new(_client.GetContainer(Database, "documents"), TimeProvider.System);
 
-    private static string[] Snapshot(List<string> calls)
+    private static T[] Snapshot<T>(List<T> measured)
     {
-        lock (calls)
+        lock (measured)
         {
-            return [.. calls];
+            return [.. measured];
         }
     }
 
     // Only this bot's meter: other hosts in this test run record on meters of their own.
-    private static MeterListener ListenToCharges(IMeterFactory factory, List<string> calls)
+    private static MeterListener ListenToCharges(IMeterFactory factory, List<string> calls, List<(string Operation, long Bytes)> itemSizes)
     {
         var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Scope == factory && instrument.Name == CosmosRequestCharges.InstrumentName)
+                if (instrument.Meter.Scope == factory && instrument.Name is CosmosRequestCharges.InstrumentName or CosmosRequestCharges.ItemSizeInstrumentName)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
@@ -175,6 +184,13 @@ public sealed class CosmosSelfCheckTests(CosmosDbServer cosmos, ITestOutputHelpe
             {
                 // Failed preconditions and conflicts are told apart; a 404 read is still a read.
                 calls.Add(status is 409 or 412 ? $"{operation} {status}" : operation!);
+            }
+        });
+        listener.SetMeasurementEventCallback<long>((_, bytes, tags, _) =>
+        {
+            lock (itemSizes)
+            {
+                itemSizes.Add(((string)tags[0].Value!, bytes));
             }
         });
         listener.Start();
