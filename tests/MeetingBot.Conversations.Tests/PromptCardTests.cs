@@ -107,6 +107,27 @@ public sealed class PromptCardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_point_noted_in_the_middle_of_the_self_check_leaves_the_question_it_interrupted_waiting()
+    {
+        await ImportAsync();
+        var member = MeetingScenario.LiWeidong;
+        var answers = member.Answers(onRoster: true);
+        await SayAllAsync(member, ["开始", .. answers.Take(15)]);
+
+        var noted = await _chat.SayAsync(member.Account, member.Name, "记一条批评意见 " + Note);
+        await SayAllAsync(member, [.. answers.Skip(15), "提交"]);
+
+        Assert.Equal("已记下这条批评意见，仅您本人可见，回复“提示”可在会前提示中查看。", noted.Text);
+        var card = await _chat.SayAsync(member.Account, member.Name, "提示");
+        Assert.Contains($"您记下的批评意见（仅您本人可见）：\n1. {Note}\n", card.Text, StringComparison.Ordinal);
+        // The answers after the note went to the questions they were written for, so the material
+        // submitted is the one of the same answers given without a pause.
+        var material = await _chat.SayAsync(Secretary, MeetingScenario.SecretaryName, "查看材料 李卫东");
+        await GoldenFile.AssertMatchesAsync(Path.Combine(Golden, "liweidong.material.txt"), material.Text);
+        Assert.DoesNotContain(Note, material.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_repeated_delivery_of_the_command_replays_the_same_card()
     {
         await ImportAsync();
