@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using MeetingBot.Materials.Checking;
 using MeetingBot.Materials.Drafts;
 using MeetingBot.Materials.OpenXml;
 using MeetingBot.Materials.Outline;
@@ -37,6 +38,8 @@ public class TurnParts
     private WordDocumentWriter _wordWriter = null!;
     private DocumentOutline _fullDraft = null!;
     private DraftComposer _composer = null!;
+    private DraftChecks _checks = null!;
+    private RenderedDraft _renderedDraft = null!;
     private TeamDraftRenderer _teamDrafts = null!;
     private (string Name, ConversationContext Context)[] _members = null!;
     private TeamMeeting _meeting = null!;
@@ -50,10 +53,10 @@ public class TurnParts
         _composer = new DraftComposer(catalog);
         _drafts = new DraftRenderer(_composer, templates);
         _teamDrafts = new TeamDraftRenderer(new TeamDraftComposer(), templates);
-        var checks = new DraftChecks(_drafts, checker);
-        _engine = new DialogEngine(catalog, checks);
+        _checks = new DraftChecks(_drafts, checker);
+        _engine = new DialogEngine(catalog, _checks);
         _wordWriter = new WordDocumentWriter(Microsoft.Extensions.Options.Options.Create(new WordLayoutOptions()));
-        _renderer = new ReplyRenderer(_engine, templates, _drafts, checks, _wordWriter);
+        _renderer = new ReplyRenderer(_engine, templates, _drafts, _checks, _wordWriter);
         var answers = File.ReadAllLines(RepositoryFile("tests/MeetingBot.Conversations.Tests/Golden/full.answers.txt")).Where(l => l.Length > 0).ToArray();
 
         _complete = Replay(answers);
@@ -86,7 +89,8 @@ public class TurnParts
         };
         _storedRecord = record.ToJson().GetRawText();
         _activity = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "typical-activity.json"));
-        _fullDraft = _drafts.Render(_complete, Context).Outline;
+        _renderedDraft = _drafts.Render(_complete, Context);
+        _fullDraft = _renderedDraft.Outline;
 
         // Fifty members who each submitted the complete self-check, each under their own name.
         _members = [.. Enumerable.Range(1, 50).Select(i => ($"成员{i:D2}", Context with { Facts = new Dictionary<string, string> { ["name"] = $"成员{i:D2}" } }))];
@@ -107,6 +111,10 @@ public class TurnParts
 
     [Benchmark(Description = "rendering a full personal draft")]
     public string RenderDraft() => _drafts.Render(_complete, Context).Text;
+
+    /// <summary>What the review and 提交 run on the draft: every rule of dialogs/checks.yaml.</summary>
+    [Benchmark(Description = "checking a full personal draft (review, 提交)")]
+    public IReadOnlyList<Finding> CheckDraft() => _checks.Findings(_renderedDraft);
 
     [Benchmark(Description = "exporting a full personal draft to Word (.docx)")]
     public byte[] ExportWord() => _wordWriter.Write(_fullDraft);
