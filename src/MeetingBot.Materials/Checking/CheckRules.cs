@@ -88,18 +88,7 @@ internal sealed record SectionWords(IReadOnlyList<string> Causes, IReadOnlyList<
 
 internal sealed record YearRules(Regex Annual, int AnnualEnds, Regex Dated, Regex Mentioned);
 
-/// <summary>
-/// A rule of the "patterns" list. Its regex is parsed (and so checked) when the rules load, and
-/// compiled to IL by the first check that runs it: compiled, the checks of a full draft take less
-/// than half the time (bench/README.md, "Microbenchmarks"), and compiling them all at start-up
-/// would delay the bot's first reply instead.
-/// </summary>
-internal sealed record PatternRule(string Id, FindingCategory Category, Regex Parsed, Scope Where, bool Residue, Advice Advice)
-{
-    private readonly Lazy<Regex> _compiled = new(() => new Regex(Parsed.ToString(), Parsed.Options | RegexOptions.Compiled, Parsed.MatchTimeout));
-
-    public Regex Regex => _compiled.Value;
-}
+internal sealed record PatternRule(string Id, FindingCategory Category, Regex Regex, Scope Where, bool Residue, Advice Advice);
 
 internal sealed record PairRules(IReadOnlyList<(char Open, char Close, bool NoNesting)> Pairs, Advice Unbalanced, Advice Nested);
 
