@@ -43,27 +43,6 @@ public sealed class DraftChecksTests : IDisposable
         Assert.DoesNotContain(in2025, f => f.Category == FindingCategory.Year);
     }
 
-    private static RenderedDraft Draft(string author, string year)
-    {
-        var unwritten = new DraftField(null, "");
-        var model = new DraftModel
-        {
-            MeetingKind = "annual",
-            MeetingTitle = unwritten,
-            Year = new DraftField(year, ""),
-            Name = new DraftField(author, ""),
-            Unit = unwritten,
-            Post = unwritten,
-            Areas = unwritten,
-            Opinions = unwritten,
-            Talks = unwritten,
-            Studied = unwritten,
-            Aspects = [],
-            Causes = [],
-            MeasureGroups = [],
-            Date = "",
-            Gaps = [],
-        };
-        return new RenderedDraft(model, new DocumentOutline([]), Text);
-    }
+    private static RenderedDraft Draft(string author, string year) =>
+        new(DraftSamples.Empty("annual") with { Name = new DraftField(author, ""), Year = new DraftField(year, "") }, new DocumentOutline([]), Text);
 }

@@ -165,35 +165,36 @@ public sealed class CosmosSelfCheckTests(CosmosDbServer cosmos, ITestOutputHelpe
         };
         listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
         {
-            string? operation = null;
-            var status = 0;
-            foreach (var tag in tags)
-            {
-                switch (tag.Key)
-                {
-                    case "operation":
-                        operation = (string?)tag.Value;
-                        break;
-                    case "status_code":
-                        status = (int)tag.Value!;
-                        break;
-                }
-            }
-
+            var operation = (string)Tag(tags, "operation")!;
+            var status = (int?)Tag(tags, "status_code");
             lock (calls)
             {
                 // Failed preconditions and conflicts are told apart; a 404 read is still a read.
-                calls.Add(status is 409 or 412 ? $"{operation} {status}" : operation!);
+                calls.Add(status is 409 or 412 ? $"{operation} {status}" : operation);
             }
         });
         listener.SetMeasurementEventCallback<long>((_, bytes, tags, _) =>
         {
+            var operation = (string)Tag(tags, "operation")!;
             lock (itemSizes)
             {
-                itemSizes.Add(((string)tags[0].Value!, bytes));
+                itemSizes.Add((operation, bytes));
             }
         });
         listener.Start();
         return listener;
+    }
+
+    private static object? Tag(ReadOnlySpan<KeyValuePair<string, object?>> tags, string key)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == key)
+            {
+                return tag.Value;
+            }
+        }
+
+        return null;
     }
 }

@@ -44,7 +44,8 @@ public static class DraftSamples
         Gaps = [],
     };
 
-    private static DraftModel Empty(string kind) => new()
+    /// <summary>A model of the meeting kind in which nothing is written yet.</summary>
+    public static DraftModel Empty(string kind) => new()
     {
         MeetingKind = kind,
         MeetingTitle = Missing,
